@@ -1,0 +1,142 @@
+/**
+ * `lectern build`: every deck to `<outDir>/<deck>/index.html` plus its
+ * assets, written to a temporary folder and swapped into place, so a failed
+ * build leaves the previous output as it was.
+ */
+import {copyFile, mkdir, rename, rm, writeFile} from 'node:fs/promises'
+import {randomBytes} from 'node:crypto'
+import path from 'node:path'
+import {performance} from 'node:perf_hooks'
+import type {VFile} from 'vfile'
+import {LecternError} from '../errors.js'
+import {resolveOptions, type Options} from '../options.js'
+import type {DeckInfo} from '../pipeline/types.js'
+import {resolveInputs, readDeckText} from './inputs.js'
+import {renderDeck, toFile, type OutputFile} from './render.js'
+
+/** What happened to one deck. */
+export interface DeckResult {
+  /** Input path as given (relative to `cwd`). */
+  input: string
+  /** Written `index.html` (or single file); `undefined` when the deck had errors. */
+  output: string | undefined
+  /** The file with its messages. */
+  file: VFile
+  /** What the pipeline learned about the deck. */
+  deck: DeckInfo | undefined
+  /** Milliseconds spent on this deck. */
+  ms: number
+}
+
+/** What a build did. */
+export interface BuildResult {
+  decks: DeckResult[]
+  /** Every file, for reporting messages. */
+  files: VFile[]
+}
+
+/** Build decks (files or folders of them) into the output folder. */
+export async function build(inputs: ReadonlyArray<string>, options?: Readonly<Options> | null): Promise<BuildResult> {
+  const settings = resolveOptions(options)
+  const files = resolveInputs(inputs, settings.cwd)
+  refuseUnsafeOutDir(settings.outDir, files, settings.cwd)
+  const names = new Set<string>()
+  for (const file of files) {
+    const name = deckName(file)
+    if (names.has(name)) {
+      throw new LecternError('INPUT', `Two decks would both be written to \`${name}\`: rename one of them`, {file: relative(settings.cwd, file)})
+    }
+    names.add(name)
+  }
+
+  const decks: DeckResult[] = []
+  for (const [index, absolute] of files.entries()) {
+    const input = relative(settings.cwd, absolute)
+    settings.onProgress?.({type: 'start', input, index, total: files.length})
+    const start = performance.now()
+    const file = toFile(readDeckText(absolute, input), input, settings.cwd)
+    const rendered = await renderDeck(file, settings)
+    let output: string | undefined
+    if (!file.messages.some((message) => message.fatal)) {
+      output = await writeDeck(settings.outDir, deckName(absolute), rendered.html, rendered.assets)
+    }
+    decks.push({input, output, file, deck: file.data.deck, ms: performance.now() - start})
+    settings.onProgress?.({type: 'done', input, index, total: files.length})
+  }
+  return {decks, files: decks.map((deck) => deck.file)}
+}
+
+/** The folder name of a deck: its file name without extension. */
+export function deckName(file: string): string {
+  return path.basename(file, path.extname(file))
+}
+
+/** Refuse an output folder that holds the inputs, or is the project itself. */
+function refuseUnsafeOutDir(outDir: string, files: string[], cwd: string): void {
+  const inside = (child: string, parent: string) => {
+    const rel = path.relative(parent, child)
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
+  }
+  for (const file of files) {
+    if (inside(file, outDir)) {
+      throw new LecternError(
+        'OUTPUT',
+        `Refusing to write to \`${relative(cwd, outDir) || '.'}\`: it contains the input \`${relative(cwd, file)}\`; choose another \`--out-dir\``
+      )
+    }
+  }
+  if (outDir === path.parse(outDir).root) {
+    throw new LecternError('OUTPUT', `Refusing to write to the root folder \`${outDir}\`; choose another \`--out-dir\``)
+  }
+}
+
+/** Write a deck folder atomically: into a temporary folder, then swapped in. */
+async function writeDeck(outDir: string, name: string, html: string, assets: OutputFile[]): Promise<string> {
+  const target = path.join(outDir, name)
+  const token = `${process.pid}-${randomBytes(4).toString('hex')}`
+  const temporary = path.join(outDir, `.lectern-tmp-${name}-${token}`)
+  try {
+    await mkdir(temporary, {recursive: true})
+    const written = new Set<string>()
+    for (const asset of assets) {
+      if (written.has(asset.path)) continue
+      written.add(asset.path)
+      const destination = path.join(temporary, ...asset.path.split('/'))
+      await mkdir(path.dirname(destination), {recursive: true})
+      if (asset.from) await copyFile(asset.from, destination)
+      else await writeFile(destination, asset.content ?? '')
+    }
+    await writeFile(path.join(temporary, 'index.html'), html)
+    await swapInto(temporary, target, token)
+  } catch (error) {
+    await rm(temporary, {recursive: true, force: true})
+    if (error instanceof LecternError) throw error
+    const code = (error as NodeJS.ErrnoException).code
+    throw new LecternError('OUTPUT', `Cannot write \`${target}\`: ${code ?? String(error)}; check the folder exists and is writable`, {cause: error})
+  }
+  return path.join(target, 'index.html')
+}
+
+/** Put a finished folder (or file) in place of the old one with renames only. */
+export async function swapInto(temporary: string, target: string, token: string): Promise<void> {
+  const old = path.join(path.dirname(target), `.lectern-old-${path.basename(target)}-${token}`)
+  let moved = false
+  try {
+    await rename(target, old)
+    moved = true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+  }
+  try {
+    await rename(temporary, target)
+  } catch (error) {
+    if (moved) await rename(old, target)
+    throw error
+  }
+  if (moved) await rm(old, {recursive: true, force: true})
+}
+
+function relative(cwd: string, file: string): string {
+  const rel = path.relative(cwd, file)
+  return rel.startsWith('..') ? file : rel.split(path.sep).join('/')
+}

@@ -1,0 +1,100 @@
+/**
+ * Fonts a deck ships: from the npm font packages a theme names, only the
+ * `@font-face` subsets whose unicode-range covers characters the deck uses.
+ */
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {LecternError} from '../errors.js'
+import {packageDir} from '../paths.js'
+import type {FontRequest} from '../theme.js'
+
+/** One `@font-face` of a font package. */
+export interface FontFace {
+  family: string
+  weight: number
+  style: string
+  /** Absolute path of the woff2 file. */
+  file: string
+  /** Code point ranges, inclusive. */
+  ranges: Array<[number, number]>
+}
+
+/** The fonts of a deck: a stylesheet and the files it names. */
+export interface DeckFonts {
+  /** CSS with `@font-face` rules naming files by base name (served from the same folder). */
+  css: string
+  /** Font files to copy, absolute paths. */
+  files: string[]
+}
+
+/** Read the `@font-face` rules of a font package for one weight. */
+export function readFontFaces(pkg: string, weight: number): FontFace[] {
+  let dir: string
+  try {
+    dir = packageDir(pkg)
+  } catch (error) {
+    throw new LecternError('THEME', `Cannot find font package \`${pkg}\`: install it with \`npm install ${pkg}\``, {cause: error})
+  }
+  const css = readFileSync(path.join(dir, `${weight}.css`), 'utf8')
+  const faces: FontFace[] = []
+  for (const block of css.matchAll(/@font-face\s*{([^}]*)}/g)) {
+    const body = block[1]
+    const family = /font-family:\s*['"]?([^;'"]+)['"]?/.exec(body)?.[1]
+    const url = /url\(\.?\/?([^)]+\.woff2)\)/.exec(body)?.[1]
+    if (!family || !url) continue
+    const range = /unicode-range:\s*([^;]+)/.exec(body)?.[1]
+    faces.push({
+      family,
+      weight: Number(/font-weight:\s*(\d+)/.exec(body)?.[1] ?? weight),
+      style: /font-style:\s*(\w+)/.exec(body)?.[1] ?? 'normal',
+      file: path.join(dir, url),
+      ranges: range ? parseRanges(range) : [[0, 0x10ffff]]
+    })
+  }
+  return faces
+}
+
+/** `U+4e00-9fff,U+20` → `[[0x4e00, 0x9fff], [0x20, 0x20]]`. */
+export function parseRanges(value: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = []
+  for (const part of value.split(',')) {
+    const match = /U\+([0-9a-f?]+)(?:-([0-9a-f]+))?/i.exec(part.trim())
+    if (!match) continue
+    if (match[1].includes('?')) {
+      ranges.push([parseInt(match[1].replace(/\?/g, '0'), 16), parseInt(match[1].replace(/\?/g, 'f'), 16)])
+    } else {
+      const start = parseInt(match[1], 16)
+      ranges.push([start, match[2] ? parseInt(match[2], 16) : start])
+    }
+  }
+  return ranges
+}
+
+/**
+ * Choose the font subsets a text needs. Printable ASCII is always included so
+ * generated text (slide numbers, the speaker view) renders in the same font.
+ */
+export function toDeckFonts(requests: ReadonlyArray<FontRequest>, text: string): DeckFonts {
+  const codePoints = new Set<number>()
+  for (let cp = 0x20; cp < 0x7f; cp++) codePoints.add(cp)
+  for (const char of text) codePoints.add(char.codePointAt(0)!)
+  const sorted = [...codePoints].sort((a, b) => a - b)
+
+  const rules: string[] = []
+  const files: string[] = []
+  for (const request of requests) {
+    for (const weight of request.weights) {
+      for (const face of readFontFaces(request.package, weight)) {
+        if (!sorted.some((cp) => face.ranges.some(([start, end]) => cp >= start && cp <= end))) continue
+        files.push(face.file)
+        rules.push(
+          `@font-face{font-family:'${face.family}';font-style:${face.style};font-weight:${face.weight};font-display:block;` +
+            `src:url(${path.basename(face.file)}) format('woff2');unicode-range:${face.ranges
+              .map(([s, e]) => (s === e ? `U+${s.toString(16)}` : `U+${s.toString(16)}-${e.toString(16)}`))
+              .join(',')}}`
+        )
+      }
+    }
+  }
+  return {css: rules.join('\n') + '\n', files}
+}

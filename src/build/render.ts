@@ -1,0 +1,167 @@
+/**
+ * Render one deck: markdown in, the page and the files it needs out.
+ * Nothing is written here; `build` writes.
+ */
+import path from 'node:path'
+import type {Root} from 'hast'
+import {toString} from 'hast-util-to-string'
+import {VFile} from 'vfile'
+import {isLecternError} from '../errors.js'
+import {clientDir, packageDir} from '../paths.js'
+import {createProcessor} from '../pipeline/processor.js'
+import {canvasSize, type Asset, type PageAssets} from '../pipeline/rehype-reveal-document.js'
+import type {DeckMeta} from '../pipeline/types.js'
+import {defaultThemeName, loadTheme, type Theme} from '../theme.js'
+import {toDeckFonts} from './fonts.js'
+
+/** A file of a built deck: copied from `from`, or written from `content`. */
+export interface OutputFile {
+  /** Path inside the deck folder, with `/` separators (`assets/theme.css`). */
+  path: string
+  from?: string | undefined
+  content?: string | Uint8Array | undefined
+}
+
+/** A rendered deck. */
+export interface RenderedDeck {
+  /** The page. */
+  html: string
+  /** The file, with messages and `data.deck`. */
+  file: VFile
+  /** The theme used (`undefined` when it could not be loaded). */
+  theme: Theme | undefined
+  /** Files the page needs, `index.html` excluded. */
+  assets: OutputFile[]
+}
+
+export interface RenderOptions {
+  /** Theme name or path; wins over front matter (default: front matter, else `'light'`). */
+  theme?: string | null | undefined
+  /** Keep raw HTML (default: front matter `html`, else `false`). */
+  allowHtml?: boolean | null | undefined
+  /** How slides are found (default: decided by the deck). */
+  split?: 'auto' | 'manual' | null | undefined
+  /** Folder theme paths are resolved from (default: `process.cwd()`). */
+  cwd?: string | null | undefined
+  /** Script text added to the page (default: none). */
+  inject?: string | null | undefined
+}
+
+/** Render markdown to a reveal.js page and the list of files it needs. */
+export async function renderDeck(file: VFile, options?: Readonly<RenderOptions> | null): Promise<RenderedDeck> {
+  const settings = options || {}
+  const cwd = settings.cwd ?? process.cwd()
+  let theme: Theme | undefined
+  const assets: OutputFile[] = []
+
+  const useTheme = (meta: Readonly<DeckMeta>): Theme | undefined => {
+    if (theme) return theme
+    // defaults < front matter < command line
+    const name = settings.theme ?? meta.theme ?? defaultThemeName
+    try {
+      // A theme path in front matter is relative to the deck.
+      theme = loadTheme(name, settings.theme ? cwd : file.dirname ? path.resolve(cwd, file.dirname) : cwd)
+    } catch (error) {
+      if (!isLecternError(error)) throw error
+      const message = file.message(error.message, {
+        place: settings.theme ? undefined : placeOfKey(String(file.value), 'theme'),
+        ruleId: 'unknown-theme',
+        source: 'lectern'
+      })
+      message.fatal = true
+    }
+    return theme
+  }
+
+  const processor = createProcessor({
+    split: settings.split,
+    metrics(meta) {
+      const metrics = useTheme(meta)?.metrics
+      return {...(metrics ?? {}), ...canvasSize(meta.aspect)} as Theme['metrics']
+    },
+    assets(current, tree) {
+      return collectAssets(current, tree, useTheme(current.data.meta ?? {}), assets, settings.inject ?? undefined)
+    }
+  })
+  const result = await processor.process(file)
+  return {html: String(result), file, theme, assets}
+}
+
+/** The files and page assets of a deck. */
+function collectAssets(
+  file: VFile,
+  tree: Root,
+  theme: Theme | undefined,
+  files: OutputFile[],
+  inject: string | undefined
+): PageAssets {
+  const reveal = packageDir('reveal.js')
+  const client = clientDir()
+  files.push(
+    {path: 'assets/reveal/reset.css', from: path.join(reveal, 'dist/reset.css')},
+    {path: 'assets/reveal/reveal.css', from: path.join(reveal, 'dist/reveal.css')},
+    {path: 'assets/reveal/reveal.js', from: path.join(reveal, 'dist/reveal.js')},
+    {path: 'assets/reveal/notes.js', from: path.join(reveal, 'plugin/notes/notes.js')},
+    {path: 'assets/lectern.css', from: path.join(client, 'lectern.css')},
+    {path: 'assets/lectern.js', from: path.join(client, 'lectern.js')}
+  )
+  const styles: Asset[] = [
+    {href: 'assets/reveal/reset.css'},
+    {href: 'assets/reveal/reveal.css'}
+  ]
+  if (theme && theme.fonts.length > 0) {
+    const text = `${file.data.deck?.title ?? ''}\n${toString(tree)}`
+    const fonts = toDeckFonts(theme.fonts, text)
+    files.push({path: 'assets/fonts/fonts.css', content: fonts.css})
+    for (const font of fonts.files) files.push({path: `assets/fonts/${path.basename(font)}`, from: font})
+    styles.push({href: 'assets/fonts/fonts.css'})
+  }
+  styles.push({href: 'assets/lectern.css'})
+  if (theme) {
+    files.push({path: 'assets/theme.css', content: theme.css})
+    styles.push({href: 'assets/theme.css'})
+  }
+  const deckStyle = toDeckStyle(file.data.meta ?? {})
+  if (deckStyle) styles.push({content: deckStyle})
+  const scripts: Asset[] = [
+    {href: 'assets/reveal/reveal.js'},
+    {href: 'assets/reveal/notes.js'},
+    {href: 'assets/lectern.js'}
+  ]
+  if (inject) scripts.push({content: inject})
+  return {styles, scripts}
+}
+
+/** Front matter `vars` and `style` as CSS; `</style>` cannot close the element early. */
+export function toDeckStyle(meta: Readonly<DeckMeta>): string {
+  const parts: string[] = []
+  const vars = Object.entries(meta.vars ?? {})
+  if (vars.length > 0) {
+    const declarations = vars
+      .map(([name, value]) => {
+        const property = name.startsWith('--') ? name : `--${name}`
+        // A value cannot end its declaration or rule.
+        return /^[-\w]+$/.test(property) ? `${property}: ${String(value).replace(/[;{}<>]/g, '')};` : ''
+      })
+      .filter(Boolean)
+    parts.push(`:root { ${declarations.join(' ')} }`)
+  }
+  if (meta.style) parts.push(meta.style)
+  return parts.join('\n').replace(/<\/(style)/gi, '<\\/$1')
+}
+
+/** The place of a top-level front matter key in a markdown source. */
+export function placeOfKey(source: string, key: string): {line: number; column: number} | undefined {
+  const lines = source.split('\n')
+  if (lines[0]?.trim() !== '---') return undefined
+  for (let index = 1; index < lines.length; index++) {
+    if (lines[index].trim() === '---') break
+    if (lines[index].startsWith(`${key}:`)) return {line: index + 1, column: 1}
+  }
+  return undefined
+}
+
+/** A VFile for markdown text, with a path for messages. */
+export function toFile(value: string, filePath?: string, cwd?: string): VFile {
+  return new VFile({value, path: filePath, cwd: cwd ?? process.cwd()})
+}

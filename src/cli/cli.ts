@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+/**
+ * The `lectern` bin: process concerns only. Parses the command line, calls the
+ * library, prints messages and sets the exit status. Commands load lazily, so
+ * `lectern build` never loads a browser driver or a server.
+ */
+import {isLecternError} from '../errors.js'
+import {commands, helpText, parseCommandLine, type ParsedArgs} from './args.js'
+import {exitCodeForError, formatError} from './report.js'
+
+/** What a command module exports. */
+export interface CommandModule {
+  run(args: ParsedArgs): Promise<number>
+}
+
+const load: Record<string, () => Promise<CommandModule>> = {
+  build: () => import('./commands/build.js'),
+  serve: () => import('./commands/serve.js'),
+  pdf: () => import('./commands/pdf.js'),
+  png: () => import('./commands/png.js'),
+  check: () => import('./commands/check.js'),
+  themes: () => import('./commands/themes.js'),
+  import: () => import('./commands/import.js')
+}
+
+async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug') || /(^|,)lectern:/.test(process.env.DEBUG ?? '')
+  try {
+    const args = parseCommandLine(argv)
+    if (args.values.version) {
+      process.stdout.write(`${VERSION}\n`)
+      return 0
+    }
+    if (args.values.help || !args.command) {
+      process.stdout.write(helpText(args.command))
+      return 0
+    }
+    const module = await load[args.command.name]()
+    return await module.run(args)
+  } catch (error) {
+    if (isLecternError(error)) {
+      process.stderr.write(`${formatError(error)}\n`)
+      if (error.code === 'USAGE') process.stderr.write(`Run \`lectern --help\` for usage.\n`)
+      if (debug && error.stack) process.stderr.write(`${error.stack}\n`)
+      return exitCodeForError(error)
+    }
+    const message = error instanceof Error ? error.message : String(error)
+    process.stderr.write(`lectern: internal error: ${message}\n`)
+    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
+    else process.stderr.write('Run again with `--debug` to see where it happened, and report it.\n')
+    return 1
+  }
+}
+
+declare const __LECTERN_VERSION__: string | undefined
+const VERSION = typeof __LECTERN_VERSION__ === 'string' ? __LECTERN_VERSION__ : '0.0.0-dev'
+
+// Keep `commands` referenced so `--help` and the loader stay in step.
+if (commands.some((command) => !(command.name in load))) throw new Error('A command has no module')
+
+process.exitCode = await main(process.argv.slice(2))

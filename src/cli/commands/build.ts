@@ -1,0 +1,34 @@
+/**
+ * `lectern build`: build decks and print one summary line per deck.
+ */
+import path from 'node:path'
+import {build} from '../../build/build.js'
+import type {ParsedArgs} from '../args.js'
+import {exitCodeFor, report} from '../report.js'
+import {formatDuration, splitValue} from './shared.js'
+
+/** Run `lectern build`. */
+export async function run(args: ParsedArgs): Promise<number> {
+  const values = args.values
+  const quiet = Boolean(values.quiet)
+  const result = await build(args.inputs, {
+    outDir: values['out-dir'] as string | undefined,
+    theme: values.theme as string | undefined,
+    allowHtml: values['allow-html'] ? true : undefined,
+    singleFile: Boolean(values['single-file']),
+    split: splitValue(values.split)
+  })
+  process.stderr.write(report(result.files, {infos: !quiet}))
+  if (!quiet) {
+    for (const deck of result.decks) {
+      if (!deck.output || !deck.deck) continue
+      const info = deck.deck
+      const relative = path.relative(process.cwd(), deck.output)
+      const output = relative && !relative.startsWith('..') ? relative : deck.output
+      process.stdout.write(
+        `${deck.input} → ${output}  ${info.slides} slides, ${info.slidesWithNotes} with notes, ~${formatDuration(info.seconds)}, ${Math.round(deck.ms)} ms\n`
+      )
+    }
+  }
+  return exitCodeFor(result.files, Boolean(values.frail))
+}

@@ -1,0 +1,10 @@
+/**
+ * `lectern serve`: not built yet in this checkout.
+ */
+import {LecternError} from '../../errors.js'
+import type {ParsedArgs} from '../args.js'
+
+/** Run `lectern serve`. */
+export async function run(_args: ParsedArgs): Promise<number> {
+  throw new LecternError('USAGE', '`lectern serve` is not available yet')
+}

@@ -1,0 +1,42 @@
+/**
+ * Where lectern's own files are: the package root (for `themes/` and the
+ * page runtime) and the packages it ships assets from.
+ */
+import {existsSync, readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+let root: string | undefined
+
+/** The folder of lectern's `package.json`, found by walking up from this module. */
+export function packageRoot(): string {
+  if (root) return root
+  let folder = path.dirname(fileURLToPath(import.meta.url))
+  for (;;) {
+    const manifest = path.join(folder, 'package.json')
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'lectern') {
+      root = folder
+      return folder
+    }
+    const parent = path.dirname(folder)
+    if (parent === folder) throw new Error('Cannot find the lectern package root')
+    folder = parent
+  }
+}
+
+/** The folder of an installed npm package lectern depends on. */
+export function packageDir(name: string): string {
+  const require = createRequire(path.join(packageRoot(), 'package.json'))
+  return path.dirname(require.resolve(`${name}/package.json`))
+}
+
+/** The built-in themes folder. */
+export function themesDir(): string {
+  return path.join(packageRoot(), 'themes')
+}
+
+/** The folder of files that run in the page (`lectern.js`, `lectern.css`). */
+export function clientDir(): string {
+  return path.join(packageRoot(), 'src', 'client')
+}

@@ -1,0 +1,38 @@
+/**
+ * The unified chain: markdown in, a reveal.js page out.
+ */
+import rehypeRaw from 'rehype-raw'
+import rehypeStringify from 'rehype-stringify'
+import remarkDirective from 'remark-directive'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import remarkRehype from 'remark-rehype'
+import {unified, type Processor} from 'unified'
+import type {Root as HastRoot} from 'hast'
+import type {Root as MdastRoot} from 'mdast'
+import rehypeReveal from './rehype-reveal.js'
+import rehypeRevealDocument, {type Options as DocumentOptions} from './rehype-reveal-document.js'
+import remarkSlides, {type Options as SlidesOptions} from './remark-slides.js'
+import {slideHandlers} from './slides/to-hast.js'
+
+export interface Options extends SlidesOptions, DocumentOptions {
+  /** Make a whole page; `false` gives the `.reveal` frame alone (default: `true`). */
+  document?: boolean | null | undefined
+}
+
+/** Create the frozen processor that turns markdown into a reveal.js page. */
+export function createProcessor(options?: Readonly<Options> | null): Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string> {
+  const settings = options || {}
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfm)
+    .use(remarkDirective)
+    .use(remarkSlides, settings)
+    .use(remarkRehype, {allowDangerousHtml: true, handlers: slideHandlers})
+    .use(rehypeRaw)
+    .use(rehypeReveal)
+  if (settings.document !== false) processor.use(rehypeRevealDocument, settings)
+  return processor.use(rehypeStringify).freeze() as unknown as Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>
+}

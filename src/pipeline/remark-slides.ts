@@ -1,0 +1,113 @@
+/**
+ * remark plugin: split an article (auto mode) or slide markdown (explicit
+ * mode) into slide and notes nodes, and record what it learned about the deck
+ * on `file.data.deck`.
+ */
+import type {BlockContent, Root, RootContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import type {VFile} from 'vfile'
+import {readFrontMatter} from './front-matter.js'
+import {restoreUnknownDirectives} from './slides/directives.js'
+import {toSlidesAuto} from './slides/auto.js'
+import {hasRuleBreaks, toSlidesExplicit} from './slides/explicit.js'
+import {defaultMetrics, fitSlides, type Metrics} from './slides/fit.js'
+import {createNotes, getNotes, isVisible, notesText, shownText} from './slides/nodes.js'
+import {detectLang, isCjkLang} from './slides/text.js'
+import {estimateSeconds, scaleToDuration} from './slides/timing.js'
+import type {DeckMeta, Slide, Stack} from './types.js'
+
+export interface Options {
+  /** How slides are found: `'auto'` splits an article by its headings, `'manual'` by `---`; unset, front matter `split` decides, else `---` in the body means manual (default: `undefined`). */
+  split?: 'auto' | 'manual' | null | undefined
+  /** Layout metrics used to split content that does not fit, or a function of the deck's options giving them (default: the built-in themes' metrics). */
+  metrics?: Readonly<Metrics> | ((meta: Readonly<DeckMeta>, file: VFile) => Readonly<Metrics>) | null | undefined
+  /** Deck options that take precedence over front matter, such as a command line's (default: `{}`). */
+  overrides?: Readonly<DeckMeta> | null | undefined
+}
+
+const emptyOptions: Readonly<Options> = {}
+
+/** Turn an article into slides and move its prose into speaker notes. */
+export default function remarkSlides(options?: Readonly<Options> | null) {
+  const settings = options || emptyOptions
+
+  return function (tree: Root, file: VFile): undefined {
+    // defaults < front matter < overrides (the command line)
+    restoreUnknownDirectives(tree, file)
+    const meta: DeckMeta = {...readFrontMatter(tree, file), ...withoutUndefined(settings.overrides || {})}
+    file.data.meta = meta
+    const metrics = typeof settings.metrics === 'function' ? settings.metrics(meta, file) : settings.metrics || defaultMetrics
+    const split = settings.split ?? meta.split
+    const explicit = split === 'manual' || (split !== 'auto' && hasRuleBreaks(tree.children))
+    const lang = meta.lang || detectLang(toString(tree))
+    const continued = isCjkLang(lang) ? (title: string) => `${title} (续)` : (title: string) => `${title} (cont.)`
+
+    let slides: Array<Slide | Stack>
+    if (explicit) {
+      slides = toSlidesExplicit(tree.children)
+    } else {
+      slides = toSlidesAuto(tree.children, {meta, lang, stem: file.stem || 'deck'})
+      const added = fitSlides(slides, metrics, continued)
+      if (added > 0) {
+        file.info(`Split long content into ${added} continuation slide${added === 1 ? '' : 's'}`, {
+          ruleId: 'continuation',
+          source: 'lectern'
+        })
+      }
+      for (const slide of eachSlide(slides)) addFallbackNotes(slide)
+    }
+
+    const all = [...eachSlide(slides)]
+    const estimates = scaleToDuration(all.map((slide) => estimateSeconds(notesText(slide), shownText(slide))), meta.duration)
+    all.forEach((slide, index) => {
+      slide.data = {...slide.data, seconds: estimates[index]}
+    })
+
+    const firstTitle = all.find((slide) => slide.data?.title)?.data?.title
+    file.data.deck = {
+      ...meta,
+      title: meta.title || firstTitle || file.stem || 'Untitled',
+      lang,
+      mode: explicit ? 'explicit' : 'auto',
+      slides: all.length,
+      slidesWithNotes: all.filter((slide) => notesText(slide) !== '').length,
+      seconds: estimates.reduce((a, b) => a + b, 0)
+    }
+    tree.children = slides as RootContent[]
+  }
+}
+
+/** Every slide of a deck, stacks flattened, in order. */
+export function* eachSlide(slides: ReadonlyArray<Slide | Stack | RootContent>): Generator<Slide> {
+  for (const node of slides) {
+    if (node.type === 'slide') yield node
+    else if (node.type === 'stack') yield* node.children
+  }
+}
+
+/** A slide without notes gets its visible text as notes, so the speaker is never left empty-handed. */
+function addFallbackNotes(slide: Slide): void {
+  if (notesText(slide)) return
+  const existing = getNotes(slide)
+  const blocks: BlockContent[] = []
+  for (const node of slide.children) {
+    if (node.type === 'notes' || (node.type === 'heading' && node === slide.children[0]) || !isVisible(node)) continue
+    if (node.type === 'list' || node.type === 'table' || node.type === 'blockquote' || node.type === 'code') {
+      blocks.push(structuredClone(node))
+      continue
+    }
+    const text = toString(node).trim()
+    if (text) blocks.push({type: 'paragraph', children: [{type: 'text', value: text}], position: node.position})
+  }
+  // An empty slide (a closing "Questions", say) gets its title.
+  if (blocks.length === 0 && slide.data?.title) {
+    blocks.push({type: 'paragraph', children: [{type: 'text', value: slide.data.title}], position: slide.position})
+  }
+  if (blocks.length === 0) return
+  if (existing) slide.children.splice(slide.children.indexOf(existing), 1)
+  slide.children.push(createNotes(blocks))
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>
+}

@@ -1,0 +1,118 @@
+/**
+ * Small node helpers: building slides and notes with positions, and telling
+ * what a speaker shows from what a speaker says.
+ */
+import type {BlockContent, Heading, Paragraph, PhrasingContent, RootContent} from 'mdast'
+import type {Position} from 'unist'
+import {toString} from 'mdast-util-to-string'
+import type {Notes, Slide, SlideKind} from '../types.js'
+
+/** A position spanning the given nodes (those that have one). */
+export function span(nodes: ReadonlyArray<{position?: Position | undefined}>): Position | undefined {
+  let start: Position['start'] | undefined
+  let end: Position['end'] | undefined
+  for (const node of nodes) {
+    if (!node.position) continue
+    if (!start || node.position.start.offset! < start.offset!) start = node.position.start
+    if (!end || node.position.end.offset! > end.offset!) end = node.position.end
+  }
+  return start && end ? {start, end} : undefined
+}
+
+/** Whether a paragraph holds only images (and white space or breaks). */
+export function isImageParagraph(node: Paragraph): boolean {
+  let images = 0
+  for (const child of node.children) {
+    if (child.type === 'image' || child.type === 'imageReference') images++
+    else if (child.type === 'link' && child.children.every((c) => c.type === 'image')) images++
+    else if (child.type === 'break') continue
+    else if (child.type === 'text' && !child.value.trim()) continue
+    else return false
+  }
+  return images > 0
+}
+
+/** Prose is a paragraph of text: what the speaker says, so it goes to notes. */
+export function isProse(node: RootContent): node is Paragraph {
+  return node.type === 'paragraph' && !isImageParagraph(node)
+}
+
+/** Whether a node renders as something an audience sees. */
+export function isVisible(node: RootContent): boolean {
+  switch (node.type) {
+    case 'definition':
+    case 'footnoteDefinition':
+    case 'notes':
+    case 'thematicBreak':
+    case 'yaml':
+      return false
+    case 'html':
+      return !/^\s*<!--[\s\S]*-->\s*$/.test(node.value)
+    default:
+      return true
+  }
+}
+
+/** Create a heading for a slide title. */
+export function createHeading(
+  depth: Heading['depth'],
+  children: PhrasingContent[],
+  position?: Position
+): Heading {
+  return {type: 'heading', depth, children, position}
+}
+
+/** Create a paragraph with a class name (for subtitles, key sentences). */
+export function createParagraph(
+  children: PhrasingContent[],
+  className: string,
+  position?: Position
+): Paragraph {
+  return {type: 'paragraph', children, position, data: {hProperties: {className: [className]}}}
+}
+
+/** Create a slide with a title, shown content and notes. */
+export function createSlide(settings: {
+  kind: SlideKind
+  title?: string | undefined
+  heading?: Heading | undefined
+  shown: RootContent[]
+  notes: Array<BlockContent>
+  position?: Position | undefined
+}): Slide {
+  const children: RootContent[] = []
+  if (settings.heading) children.push(settings.heading)
+  children.push(...settings.shown)
+  if (settings.notes.length > 0) children.push(createNotes(settings.notes))
+  return {
+    type: 'slide',
+    children,
+    position: settings.position ?? span(children),
+    data: {kind: settings.kind, title: settings.title}
+  }
+}
+
+/** Create notes from blocks. */
+export function createNotes(children: Array<BlockContent>): Notes {
+  return {type: 'notes', children, position: span(children)}
+}
+
+/** The notes of a slide, if any. */
+export function getNotes(slide: Slide): Notes | undefined {
+  return slide.children.find((child): child is Notes => child.type === 'notes')
+}
+
+/** Plain text of the notes of a slide. */
+export function notesText(slide: Slide): string {
+  const notes = getNotes(slide)
+  return notes ? toString(notes).trim() : ''
+}
+
+/** Plain text of what a slide shows (title excluded). */
+export function shownText(slide: Slide): string {
+  return slide.children
+    .filter((child) => child.type !== 'notes' && child.type !== 'heading' && isVisible(child))
+    .map((child) => toString(child))
+    .join('\n')
+    .trim()
+}

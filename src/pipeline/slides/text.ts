@@ -1,0 +1,78 @@
+/**
+ * Pure text helpers shared by the splitter: scripts, sentences, lengths.
+ */
+
+const cjk = /[\u2E80-\u2FFF\u3040-\u30FF\u3100-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]/gu
+const kana = /[\u3040-\u30FF]/gu
+const hangul = /[\uAC00-\uD7AF]/gu
+const latinWord = /[A-Za-z\u00C0-\u024F]+(?:['’-][A-Za-z\u00C0-\u024F]+)*/g
+
+/** Count CJK characters (ideographs, kana, hangul, fullwidth forms). */
+export function countCjk(text: string): number {
+  return text.match(cjk)?.length ?? 0
+}
+
+/** Count latin words. */
+export function countWords(text: string): number {
+  return text.match(latinWord)?.length ?? 0
+}
+
+/** Whether a string holds any CJK character. */
+export function hasCjk(text: string): boolean {
+  cjk.lastIndex = 0
+  return cjk.test(text)
+}
+
+/**
+ * Detect the language of a text: mostly CJK text is `zh` (or `ja`/`ko` when
+ * kana or hangul dominate), anything else is `en`.
+ */
+export function detectLang(text: string): string {
+  const ideographic = countCjk(text)
+  const words = countWords(text)
+  // A CJK character carries about as much as an English word.
+  if (ideographic === 0 || ideographic < words) return 'en'
+  const k = text.match(kana)?.length ?? 0
+  const h = text.match(hangul)?.length ?? 0
+  if (h > ideographic / 2) return 'ko'
+  if (k > ideographic / 5) return 'ja'
+  return 'zh'
+}
+
+/** Whether a language tag names a CJK language. */
+export function isCjkLang(lang: string): boolean {
+  return /^(zh|ja|ko)\b/i.test(lang)
+}
+
+/**
+ * Split prose into sentences, keeping the closing punctuation.
+ * Handles CJK full stops (no space after) and latin ones (space after).
+ */
+export function toSentences(text: string): string[] {
+  const result: string[] = []
+  const re = /[^。！？!?.…]*(?:[。！？!?…]+|\.(?=\s|$)|$)[”’」』）)"']*/gu
+  for (const match of text.matchAll(re)) {
+    const sentence = match[0].trim()
+    if (sentence) result.push(sentence)
+  }
+  return result.length > 0 ? result : [text.trim()].filter(Boolean)
+}
+
+/** Whether a line ends like a sentence (so it is prose, not a title). */
+export function endsLikeSentence(text: string): boolean {
+  return /[。！？!?.…;；,，:：]["”’」』)）]*$/u.test(text.trim())
+}
+
+/**
+ * Visual width of a text in `em`: CJK characters are one em wide, latin ones
+ * about half.
+ */
+export function textWidthEm(text: string): number {
+  const wide = countCjk(text)
+  return wide + (text.length - wide) * 0.52
+}
+
+/** Speaking units of a text: CJK characters plus latin words. */
+export function speakingUnits(text: string): {characters: number; words: number} {
+  return {characters: countCjk(text), words: countWords(text)}
+}
