@@ -1,13 +1,17 @@
 // Bundle the CLI and the library into lib/ so `lectern` starts without a
 // TypeScript compile and without resolving hundreds of small ESM files.
+// Written to a temporary folder and swapped in, so a running `lectern` never
+// sees half a bundle.
 import {build} from 'esbuild'
-import {readFileSync, rmSync} from 'node:fs'
+import {readFileSync, renameSync, rmSync} from 'node:fs'
 
-rmSync(new URL('../lib', import.meta.url), {recursive: true, force: true})
+const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version
+const token = `${process.pid}-${Date.now()}`
+const temporary = `lib.tmp-${token}`
 
 await build({
   entryPoints: {cli: 'src/cli/cli.ts', index: 'src/index.ts'},
-  outdir: 'lib',
+  outdir: temporary,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -18,6 +22,13 @@ await build({
   banner: {js: "import {createRequire as __lecternRequire} from 'node:module'; const require = __lecternRequire(import.meta.url);"},
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
-  define: {__LECTERN_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version)},
+  define: {__LECTERN_VERSION__: JSON.stringify(version)},
   logLevel: 'warning'
 })
+
+const old = `lib.old-${token}`
+try {
+  renameSync('lib', old)
+} catch {}
+renameSync(temporary, 'lib')
+rmSync(old, {recursive: true, force: true})
