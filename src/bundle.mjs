@@ -7,6 +7,7 @@ import {readFileSync, renameSync, rmSync} from 'node:fs'
 
 const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version
 const token = `${process.pid}-${Date.now()}`
+process.chdir(new URL('..', import.meta.url).pathname)
 const temporary = `lib.tmp-${token}`
 
 await build({
