@@ -48,8 +48,12 @@ export function toSlidesAuto(children: RootContent[], context: AutoContext): Arr
   const depths = blocks.filter((n): n is Heading => n.type === 'heading').map((n) => n.depth)
   const sectionDepth = depths.length > 0 ? Math.min(...depths) : 7
   const firstSection = blocks.findIndex((n) => n.type === 'heading' && n.depth === sectionDepth)
-  const lead = firstSection === -1 ? blocks : blocks.slice(0, firstSection)
+  let lead = firstSection === -1 ? blocks : blocks.slice(0, firstSection)
   const rest = firstSection === -1 ? [] : blocks.slice(firstSection)
+  // Headings before the first section (a `##` before the first `#`) still make slides of their own.
+  const firstLeadHeading = lead.findIndex((n) => n.type === 'heading')
+  const leadSections = firstLeadHeading === -1 ? [] : lead.slice(firstLeadHeading)
+  if (firstLeadHeading !== -1) lead = lead.slice(0, firstLeadHeading)
 
   // Subtitle: front matter, else a short line right after the title heading.
   let subtitle: PhrasingContent[] | undefined
@@ -67,6 +71,18 @@ export function toSlidesAuto(children: RootContent[], context: AutoContext): Arr
   if (leadShown.length > 0) {
     const heading = createHeading(2, [{type: 'text', value: titleText}], titleHeading?.position)
     result.push(...toSectionSlides(heading, lead.filter((n) => !isProse(n)), context, 'section'))
+  }
+
+  if (leadSections.length > 0) {
+    // Every heading here starts a slide: no depth can be assumed, and nothing may be dropped.
+    const groups: Array<[Heading, RootContent[]]> = []
+    for (const node of leadSections) {
+      if (node.type === 'heading') groups.push([node, []])
+      else groups.at(-1)![1].push(node)
+    }
+    for (const [heading, content] of groups) {
+      result.push(...toSectionSlides(heading, content, context, 'section'))
+    }
   }
 
   for (const [heading, content] of groupByHeading(rest, sectionDepth)) {

@@ -50,12 +50,23 @@ export function isCjkLang(lang: string): boolean {
  */
 export function toSentences(text: string): string[] {
   const result: string[] = []
-  const re = /[^。！？!?.…]*(?:[。！？!?…]+|\.(?=\s|$)|$)[”’」』）)"']*/gu
-  for (const match of text.matchAll(re)) {
-    const sentence = match[0].trim()
+  let start = 0
+  const closers = /["”’」』）)']/u
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]
+    const next = text[index + 1]
+    const ends = /[。！？!?…]/u.test(char) ? !/[。！？!?…]/u.test(next ?? '') : char === '.' && (next === undefined || /\s/.test(next))
+    if (!ends) continue
+    let end = index + 1
+    while (end < text.length && closers.test(text[end])) end++
+    const sentence = text.slice(start, end).trim()
     if (sentence) result.push(sentence)
+    start = end
+    index = end - 1
   }
-  return result.length > 0 ? result : [text.trim()].filter(Boolean)
+  const rest = text.slice(start).trim()
+  if (rest) result.push(rest)
+  return result
 }
 
 /** Whether a line ends like a sentence (so it is prose, not a title). */
