@@ -75,6 +75,7 @@ export async function renderDeck(file: VFile, options?: Readonly<RenderOptions> 
 
   const processor = createProcessor({
     split: settings.split,
+    allowHtml: settings.allowHtml,
     metrics(meta) {
       const metrics = useTheme(meta)?.metrics
       return {...(metrics ?? {}), ...canvasSize(meta.aspect)} as Theme['metrics']

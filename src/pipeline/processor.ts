@@ -12,11 +12,12 @@ import {unified, type Processor} from 'unified'
 import type {Root as HastRoot} from 'hast'
 import type {Root as MdastRoot} from 'mdast'
 import rehypeReveal from './rehype-reveal.js'
+import rehypeSanitizeSlides, {type Options as SanitizeOptions} from './rehype-sanitize-slides.js'
 import rehypeRevealDocument, {type Options as DocumentOptions} from './rehype-reveal-document.js'
 import remarkSlides, {type Options as SlidesOptions} from './remark-slides.js'
 import {slideHandlers} from './slides/to-hast.js'
 
-export interface Options extends SlidesOptions, DocumentOptions {
+export interface Options extends SlidesOptions, DocumentOptions, SanitizeOptions {
   /** Make a whole page; `false` gives the `.reveal` frame alone (default: `true`). */
   document?: boolean | null | undefined
 }
@@ -32,6 +33,7 @@ export function createProcessor(options?: Readonly<Options> | null): Processor<M
     .use(remarkSlides, settings)
     .use(remarkRehype, {allowDangerousHtml: true, handlers: slideHandlers})
     .use(rehypeRaw)
+    .use(rehypeSanitizeSlides, settings)
     .use(rehypeReveal)
   if (settings.document !== false) processor.use(rehypeRevealDocument, settings)
   return processor.use(rehypeStringify).freeze() as unknown as Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>

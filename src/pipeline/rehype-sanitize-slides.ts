@@ -1,0 +1,105 @@
+/**
+ * rehype plugin: make untrusted HTML safe with rehype-sanitize, and warn at
+ * its place about every element and attribute that was removed. Skipped when
+ * raw HTML is allowed (`--allow-html`, or front matter `html: true`).
+ */
+import type {Element, Root, RootContent} from 'hast'
+import rehypeSanitize from 'rehype-sanitize'
+import type {VFile} from 'vfile'
+import {sanitizeSchema, strippedTagNames} from './sanitize-schema.js'
+
+export interface Options {
+  /** Keep raw HTML as written, for trusted authors; `undefined` lets front matter `html` decide (default: `undefined`). */
+  allowHtml?: boolean | null | undefined
+}
+
+const emptyOptions: Readonly<Options> = {}
+
+/** Key on `element.data` that pairs elements before and after sanitizing. */
+const marker = 'lecternSanitizeId'
+
+/** Remove scripts, event handlers, unsafe URLs and embedded pages, with a warning each. */
+export default function rehypeSanitizeSlides(options?: Readonly<Options> | null) {
+  const allowHtml = (options || emptyOptions).allowHtml
+  const sanitize = rehypeSanitize(sanitizeSchema)
+
+  return function (tree: Root, file: VFile): Root | undefined {
+    // front matter < an explicit option (the command line)
+    if (allowHtml ?? file.data.meta?.html ?? false) return undefined
+    const elements: Element[] = []
+    mark(tree.children, elements)
+    const result = sanitize(tree)
+    const kept = new Map<number, Element>()
+    collect(result.children, kept)
+    report(tree.children, kept, file)
+    return result
+  }
+}
+
+/** Number every element (in `data`, which the sanitizer copies). */
+function mark(nodes: ReadonlyArray<RootContent>, elements: Element[]): void {
+  for (const node of nodes) {
+    if (node.type !== 'element') continue
+    node.data = {...node.data, [marker]: elements.length} as Element['data']
+    elements.push(node)
+    mark(node.children, elements)
+  }
+}
+
+/** Surviving elements by number; the marks are removed from the result. */
+function collect(nodes: ReadonlyArray<RootContent>, kept: Map<number, Element>): void {
+  for (const node of nodes) {
+    if (node.type !== 'element') continue
+    const data = node.data as Record<string, unknown> | undefined
+    if (data && typeof data[marker] === 'number') {
+      kept.set(data[marker], node)
+      delete data[marker]
+      if (Object.keys(data).length === 0) delete node.data
+    }
+    collect(node.children, kept)
+  }
+}
+
+/**
+ * Warn about removed elements and attributes. Inside an element that was
+ * unwrapped (`<svg>`), its unknown descendants are not repeated.
+ */
+function report(nodes: ReadonlyArray<RootContent>, kept: ReadonlyMap<number, Element>, file: VFile, inRemoved = false): void {
+  for (const node of nodes) {
+    if (node.type !== 'element') continue
+    const data = node.data as Record<string, unknown> | undefined
+    const id = data?.[marker]
+    if (data) delete data[marker]
+    const safe = typeof id === 'number' ? kept.get(id) : undefined
+    if (!safe) {
+      const stripped = strippedTagNames.includes(node.tagName)
+      if (stripped || !inRemoved) {
+        warn(file, node, `Unexpected \`<${node.tagName}>\` in HTML, expected safe HTML: removed it${stripped ? ' and its content' : ''}`)
+      }
+      if (!stripped) report(node.children, kept, file, true)
+      continue
+    }
+    for (const [key, value] of Object.entries(node.properties)) {
+      if (value === undefined || value === null || String(safe.properties[key]) === String(value)) continue
+      warn(file, node, `Unexpected \`${toAttribute(key)}\` on \`<${node.tagName}>\` in HTML, expected a safe attribute: removed it`)
+    }
+    report(node.children, kept, file, inRemoved)
+  }
+}
+
+function warn(file: VFile, node: Element, reason: string): void {
+  file.message(`${reason} (\`--allow-html\` keeps HTML from a trusted author)`, {
+    place: node.position,
+    ruleId: 'unsafe-html',
+    source: 'lectern'
+  })
+}
+
+/** A hast property name as the attribute an author wrote: `onError` → `onerror`, `dataSrc` → `data-src`. */
+export function toAttribute(key: string): string {
+  if (key === 'className') return 'class'
+  if (key === 'htmlFor') return 'for'
+  if (/^data[A-Z]/.test(key)) return `data${key.slice(4).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`
+  if (/^aria[A-Z]/.test(key)) return `aria-${key.slice(4).toLowerCase()}`
+  return key.toLowerCase()
+}
