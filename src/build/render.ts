@@ -12,6 +12,7 @@ import {createProcessor} from '../pipeline/processor.js'
 import {canvasSize, type Asset, type PageAssets} from '../pipeline/rehype-reveal-document.js'
 import type {DeckMeta} from '../pipeline/types.js'
 import {defaultThemeName, loadTheme, type Theme} from '../theme.js'
+import {toMathAssets, toMediaAssets} from './content-assets.js'
 import {toDeckFonts} from './fonts.js'
 
 /** A file of a built deck: copied from `from`, or written from `content`. */
@@ -118,6 +119,9 @@ function collectAssets(
     styles.push({href: 'assets/fonts/fonts.css'})
   }
   styles.push({href: 'assets/lectern.css'})
+  const math = toMathAssets(tree)
+  files.push(...math.files, ...toMediaAssets(file))
+  styles.push(...math.styles)
   if (theme) {
     files.push({path: 'assets/theme.css', content: theme.css})
     styles.push({href: 'assets/theme.css'})

@@ -26,6 +26,8 @@ const deckKeys: Record<string, Kind[]> = {
   vars: ['object'],
   style: ['string'],
   reveal: ['object'],
+  // reveal-md's name for `reveal`.
+  revealOptions: ['object'],
   // Keys common in other tools' front matter, accepted and unused.
   description: ['string'],
   tags: ['array', 'string'],
@@ -137,8 +139,8 @@ export function readFrontMatter(tree: Root, file: VFile): DeckMeta {
       message.fatal = true
       continue
     }
-    if (key === 'reveal') {
-      meta.reveal = readRevealOptions(pair.value, placeOf, file)
+    if (key === 'reveal' || key === 'revealOptions') {
+      meta.reveal = {...(meta.reveal as object | undefined), ...readRevealOptions(pair.value, placeOf, file)}
       continue
     }
     if (key === 'vars') {

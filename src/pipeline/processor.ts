@@ -1,19 +1,25 @@
 /**
  * The unified chain: markdown in, a reveal.js page out.
  */
+import rehypeKatex from 'rehype-katex'
 import rehypeRaw from 'rehype-raw'
 import rehypeStringify from 'rehype-stringify'
 import remarkDirective from 'remark-directive'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
+import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import {unified, type Processor} from 'unified'
 import type {Root as HastRoot} from 'hast'
 import type {Root as MdastRoot} from 'mdast'
+import {contentHandlers} from './content-handlers.js'
+import rehypeHighlightCode from './rehype-highlight-code.js'
+import rehypeLocalAssets from './rehype-local-assets.js'
 import rehypeReveal from './rehype-reveal.js'
 import rehypeSanitizeSlides, {type Options as SanitizeOptions} from './rehype-sanitize-slides.js'
 import rehypeRevealDocument, {type Options as DocumentOptions} from './rehype-reveal-document.js'
+import rehypeSlideFootnotes from './rehype-slide-footnotes.js'
 import remarkSlides, {type Options as SlidesOptions} from './remark-slides.js'
 import {slideHandlers} from './slides/to-hast.js'
 
@@ -29,11 +35,17 @@ export function createProcessor(options?: Readonly<Options> | null): Processor<M
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
+    .use(remarkMath)
     .use(remarkDirective)
     .use(remarkSlides, settings)
-    .use(remarkRehype, {allowDangerousHtml: true, handlers: slideHandlers})
+    .use(remarkRehype, {allowDangerousHtml: true, handlers: {...slideHandlers, ...contentHandlers}})
     .use(rehypeRaw)
     .use(rehypeSanitizeSlides, settings)
+    // What lectern generates comes after sanitizing, so its markup is kept whole.
+    .use(rehypeHighlightCode)
+    .use(rehypeKatex)
+    .use(rehypeSlideFootnotes)
+    .use(rehypeLocalAssets)
     .use(rehypeReveal)
   if (settings.document !== false) processor.use(rehypeRevealDocument, settings)
   return processor.use(rehypeStringify).freeze() as unknown as Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>

@@ -9,7 +9,11 @@ import type {VFile} from 'vfile'
 import {readFrontMatter} from './front-matter.js'
 import {restoreUnknownDirectives} from './slides/directives.js'
 import {toSlidesAuto} from './slides/auto.js'
-import {hasRuleBreaks, toSlidesExplicit} from './slides/explicit.js'
+import {applyAttributeComments} from './slides/attributes.js'
+import {hasRuleBreaks, toRevealBreaks, toSlidesExplicit} from './slides/explicit.js'
+import {makeIncremental} from './slides/incremental.js'
+import {restoreDollarAmounts} from './slides/math.js'
+import {toNoteSections, toNotesNodes} from './slides/notes.js'
 import {defaultMetrics, fitSlides, type Metrics} from './slides/fit.js'
 import {createNotes, getNotes, isVisible, notesText, shownText} from './slides/nodes.js'
 import {detectLang, isCjkLang} from './slides/text.js'
@@ -34,6 +38,7 @@ export default function remarkSlides(options?: Readonly<Options> | null) {
   return function (tree: Root, file: VFile): undefined {
     // defaults < front matter < overrides (the command line)
     restoreUnknownDirectives(tree, file)
+    restoreDollarAmounts(tree, file)
     const meta: DeckMeta = {...readFrontMatter(tree, file), ...withoutUndefined(settings.overrides || {})}
     file.data.meta = meta
     const metrics = typeof settings.metrics === 'function' ? settings.metrics(meta, file) : settings.metrics || defaultMetrics
@@ -43,10 +48,14 @@ export default function remarkSlides(options?: Readonly<Options> | null) {
     const continued = isCjkLang(lang) ? (title: string) => `${title} (续)` : (title: string) => `${title} (cont.)`
 
     let slides: Array<Slide | Stack>
+    const source = String(file.value ?? '')
+    const children = toNotesNodes(tree.children)
     if (explicit) {
-      slides = toSlidesExplicit(tree.children)
+      slides = toSlidesExplicit(toRevealBreaks(children, source), source)
+      for (const slide of eachSlide(slides)) applyAttributeComments(slide, file)
     } else {
-      slides = toSlidesAuto(tree.children, {meta, lang, stem: file.stem || 'deck'})
+      slides = toSlidesAuto(toNoteSections(children), {meta, lang, stem: file.stem || 'deck'})
+      for (const slide of eachSlide(slides)) applyAttributeComments(slide, file)
       const added = fitSlides(slides, metrics, continued)
       if (added > 0) {
         file.info(`Split long content into ${added} continuation slide${added === 1 ? '' : 's'}`, {
@@ -58,6 +67,7 @@ export default function remarkSlides(options?: Readonly<Options> | null) {
     }
 
     const all = [...eachSlide(slides)]
+    if (meta.incremental) for (const slide of all) makeIncremental(slide)
     const estimates = scaleToDuration(all.map((slide) => estimateSeconds(notesText(slide), shownText(slide))), meta.duration)
     all.forEach((slide, index) => {
       slide.data = {...slide.data, seconds: estimates[index]}

@@ -11,6 +11,7 @@ import type {Root} from 'mdast'
 import remarkDirective from 'remark-directive'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
+import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
@@ -31,7 +32,7 @@ export function temporaryFolder(prefix = 'lectern-test-'): {dir: string; remove:
 /** Run the mdast half of the pipeline: markdown → slide tree. */
 export async function toSlideTree(markdown: string, options?: Options, filePath = 'deck.md'): Promise<{tree: Root; file: VFile}> {
   const file = new VFile({value: markdown, path: filePath})
-  const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).use(remarkSlides, options)
+  const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMath).use(remarkDirective).use(remarkSlides, options)
   const tree = await processor.run(processor.parse(file), file)
   return {tree: tree as Root, file}
 }

@@ -114,7 +114,7 @@ function createTitleSlide(
   if (subtitle) shown.push(createParagraph(subtitle, 'lectern-subtitle', span(subtitle)))
   const byline = [context.meta.author, context.meta.date].filter(Boolean).join(' · ')
   if (byline) shown.push(createParagraph([{type: 'text', value: byline}], 'lectern-byline'))
-  const notes = lead.filter(isProse) as BlockContent[]
+  const notes = lead.flatMap((node) => (node.type === 'notes' ? node.children : isProse(node) ? [node] : [])) as BlockContent[]
   return createSlide({
     kind: 'title',
     title,

@@ -1,32 +1,71 @@
 /**
  * Explicit mode: the author wrote slides. `---` separates horizontal slides,
- * a line `--` vertical ones; `Note:` starts the notes of a slide.
+ * a line `--` (or reveal-md's `----`) vertical ones; `Note:` starts the notes
+ * of a slide.
  */
 import type {BlockContent, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Slide, Stack} from '../types.js'
 import {createNotes, span} from './nodes.js'
+import {isNoteLead, stripNoteLead} from './notes.js'
 
 /** Whether the body of a document has top-level `---` breaks. */
 export function hasRuleBreaks(children: RootContent[]): boolean {
   return children.some((node) => node.type === 'thematicBreak')
 }
 
-/** Whether a node is a vertical break: a paragraph that is only `--`. */
-export function isVerticalBreak(node: RootContent): boolean {
-  return node.type === 'paragraph' && toString(node).trim() === '--' && node.children.length === 1
+/** Whether a node is a vertical break: a paragraph that is only `--`, or a rule written `----`. */
+export function isVerticalBreak(node: RootContent, source = ''): boolean {
+  if (node.type === 'paragraph') return toString(node).trim() === '--' && node.children.length === 1
+  return node.type === 'thematicBreak' && sourceOf(node, source).trim() === '----'
+}
+
+/**
+ * reveal.js splits the text before markdown sees it, so `Some text` right
+ * above `---` (or `--`) is a slide break there, where CommonMark reads a
+ * setext heading. In explicit mode, read it as reveal.js does.
+ */
+export function toRevealBreaks(children: RootContent[], source: string): RootContent[] {
+  const result: RootContent[] = []
+  for (const node of children) {
+    if (node.type === 'heading' && node.depth === 2 && node.position) {
+      const text = sourceOf(node, source)
+      const match = /\n[ \t]*(-{2,3})[ \t]*$/.exec(text)
+      if (match && text.length > match[0].length) {
+        const end = node.position.end
+        const lineStart = {line: end.line, column: 1, offset: end.offset === undefined ? undefined : end.offset - match[0].length + 1}
+        result.push({type: 'paragraph', children: node.children, position: {start: node.position.start, end: lineStart}})
+        const position = {start: lineStart, end}
+        result.push(
+          match[1] === '---'
+            ? {type: 'thematicBreak', position}
+            : {type: 'paragraph', children: [{type: 'text', value: '--', position}], position}
+        )
+        continue
+      }
+    }
+    result.push(node)
+  }
+  return result
 }
 
 /** Turn top-level content split by `---` and `--` into slides and stacks. */
-export function toSlidesExplicit(children: RootContent[]): Array<Slide | Stack> {
+export function toSlidesExplicit(children: RootContent[], source = ''): Array<Slide | Stack> {
   const result: Array<Slide | Stack> = []
-  for (const horizontal of splitOn(children, (node) => node.type === 'thematicBreak')) {
-    const verticals = splitOn(horizontal, isVerticalBreak).map(toSlide)
+  const horizontalBreak = (node: RootContent) => node.type === 'thematicBreak' && !isVerticalBreak(node, source)
+  for (const horizontal of splitOn(children, horizontalBreak)) {
+    const verticals = splitOn(horizontal, (node) => isVerticalBreak(node, source)).map(toSlide)
     if (verticals.length === 1) result.push(verticals[0])
     else result.push({type: 'stack', children: verticals, position: span(verticals)})
   }
   // Content before the first break that is empty (only front matter) makes no slide.
   return result.filter((node) => node.type === 'stack' || node.children.length > 0)
+}
+
+function sourceOf(node: RootContent, source: string): string {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  return start === undefined || end === undefined ? '' : source.slice(start, end)
 }
 
 function splitOn(nodes: RootContent[], test: (node: RootContent) => boolean): RootContent[][] {
@@ -48,15 +87,11 @@ function toSlide(nodes: RootContent[]): Slide {
       notes.push(...(node.children as BlockContent[]))
       continue
     }
-    if (!inNotes && node.type === 'paragraph') {
-      const first = node.children[0]
-      if (first && first.type === 'text' && /^notes?:/i.test(first.value)) {
-        inNotes = true
-        const value = first.value.replace(/^notes?:\s*/i, '')
-        const rest = value ? [{...first, value}, ...node.children.slice(1)] : node.children.slice(1)
-        if (rest.length > 0) notes.push({...node, children: rest})
-        continue
-      }
+    if (!inNotes && isNoteLead(node)) {
+      inNotes = true
+      const rest = stripNoteLead(node)
+      if (rest) notes.push(rest)
+      continue
     }
     if (inNotes) notes.push(node as BlockContent)
     else shown.push(node)

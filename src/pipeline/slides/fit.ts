@@ -194,7 +194,8 @@ export function splitSlide(slide: Slide, metrics: Metrics, continued: (title: st
         // Even a fresh slide cannot hold it whole: put it alone and let the page scale it.
         const [first, rest] = splitBlock(node, available, metrics)
         pages.at(-1)!.push(first ?? node)
-        if (rest) queue.unshift(rest)
+        // A block that cannot be split (an image) went whole; only a real remainder waits.
+        if (first && rest) queue.unshift(rest)
         room = 0
         continue
       }

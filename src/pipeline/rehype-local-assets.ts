@@ -1,0 +1,141 @@
+/**
+ * rehype plugin: make a deck's pictures travel with it. Local images (and
+ * videos, and `data-background-image`/`-video` on slides) are resolved from
+ * the markdown file's folder, recorded on `file.data.media` to be copied to
+ * `assets/media/<content-hash>.<ext>`, and their references rewritten. A
+ * missing file is a warning and shows as its alt text, so the page never
+ * requests it; a remote one is kept and reported, since the deck then needs
+ * the network.
+ */
+import {createHash} from 'node:crypto'
+import {readFileSync, statSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import type {Element, Root} from 'hast'
+import type {VFile} from 'vfile'
+import {SKIP, visit} from 'unist-util-visit'
+
+/** A file the deck needs, copied into its folder. */
+export interface MediaFile {
+  /** Path inside the deck folder (`assets/media/3f2a….png`). */
+  path: string
+  /** Absolute path of the original. */
+  from: string
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Local media the page references, set by `rehypeLocalAssets`, copied by `lectern build`. */
+    media: MediaFile[]
+  }
+}
+
+export interface Options {
+  /** Folder in the deck the files go to (default: `'assets/media'`). */
+  folder?: string | null | undefined
+}
+
+/** Attributes holding a media URL, by element. */
+const sourceAttributes: Record<string, string[]> = {
+  img: ['src'],
+  video: ['src', 'poster'],
+  audio: ['src'],
+  source: ['src'],
+  section: ['dataBackgroundImage', 'data-background-image', 'dataBackgroundVideo', 'data-background-video']
+}
+
+/** Copy local media into the deck and rewrite references to them. */
+export default function rehypeLocalAssets(options?: Readonly<Options> | null) {
+  const folder = options?.folder ?? 'assets/media'
+
+  return function (tree: Root, file: VFile): undefined {
+    const base = path.resolve(file.cwd, file.dirname ?? '.')
+    const media: MediaFile[] = (file.data.media ??= [])
+    const byPath = new Map<string, string>()
+
+    visit(tree, 'element', (node: Element, index, parent) => {
+      const names = sourceAttributes[node.tagName]
+      if (!names) return
+      for (const name of names) {
+        const value = node.properties[name]
+        if (typeof value !== 'string' || !value.trim()) continue
+        const reference = value.trim()
+        if (/^(?:data|blob):/i.test(reference) || reference.startsWith('#')) continue
+        if (/^(?:[a-z][a-z\d+.-]*:)?\/\//i.test(reference) && !/^file:/i.test(reference)) {
+          file.message(`Unexpected remote ${describe(node)} \`${reference}\`, expected a local file: the deck is not offline`, {
+            place: node.position,
+            ruleId: 'remote-image',
+            source: 'lectern'
+          })
+          continue
+        }
+        const absolute = toAbsolute(reference, base)
+        let target = absolute ? byPath.get(absolute) : undefined
+        if (absolute && !target && isFile(absolute)) {
+          const hash = createHash('sha256').update(readFileSync(absolute)).digest('hex').slice(0, 16)
+          target = `${folder}/${hash}${path.extname(absolute).toLowerCase()}`
+          byPath.set(absolute, target)
+          if (!media.some((entry) => entry.path === target)) media.push({path: target, from: absolute})
+        }
+        if (target) {
+          node.properties[name] = target
+          continue
+        }
+        file.message(
+          `Unexpected missing ${describe(node)} \`${reference}\`, expected a file at \`${absolute ? path.relative(file.cwd, absolute) || absolute : reference}\``,
+          {place: node.position ?? findPosition(parent), ruleId: 'missing-image', source: 'lectern'}
+        )
+        delete node.properties[name]
+        if (node.tagName === 'img' && parent && index !== undefined) {
+          // The alt text stands in for the picture; the page never asks for it.
+          const alt = typeof node.properties.alt === 'string' ? node.properties.alt : ''
+          parent.children.splice(index, 1, {
+            type: 'element',
+            tagName: 'span',
+            properties: {className: ['lectern-missing-image'], title: reference},
+            children: [{type: 'text', value: alt || path.basename(reference)}],
+            position: node.position
+          })
+          return [SKIP, index + 1]
+        }
+      }
+    })
+  }
+}
+
+function describe(node: Element): string {
+  if (node.tagName === 'section') return 'slide background'
+  if (node.tagName === 'img') return 'image'
+  return node.tagName === 'source' ? 'media source' : node.tagName
+}
+
+/** The file a reference names, relative to the markdown file's folder. */
+function toAbsolute(reference: string, base: string): string | undefined {
+  if (/^file:/i.test(reference)) {
+    try {
+      return fileURLToPath(reference)
+    } catch {
+      return undefined
+    }
+  }
+  const bare = reference.replace(/[?#].*$/, '')
+  let decoded = bare
+  try {
+    decoded = decodeURIComponent(bare)
+  } catch {
+    // Keep the reference as written when it is not valid percent-encoding.
+  }
+  return path.resolve(base, decoded)
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile()
+  } catch {
+    return false
+  }
+}
+
+function findPosition(node: {position?: Element['position']} | undefined): Element['position'] {
+  return node?.position
+}

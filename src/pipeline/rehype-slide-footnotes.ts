@@ -1,0 +1,101 @@
+/**
+ * rehype plugin: remark-rehype gathers footnotes in one section after all
+ * content, which in a deck is after the last slide, where nobody sees it.
+ * Each footnote moves to the slide that references it: to the bottom of the
+ * slide when the reference is shown, into its notes when the reference is in
+ * the notes. Links that would jump around the deck become plain numbers.
+ */
+import type {Element, ElementContent, Root} from 'hast'
+import {visit} from 'unist-util-visit'
+import {eachSlideSection} from './rehype-reveal.js'
+
+/** Move footnotes into the slides (or notes) that reference them. */
+export default function rehypeSlideFootnotes() {
+  return function (tree: Root): undefined {
+    const index = tree.children.findIndex((node) => node.type === 'element' && isFootnoteSection(node))
+    if (index === -1) return
+    const section = tree.children[index] as Element
+    tree.children.splice(index, 1)
+
+    const definitions = new Map<string, {item: Element; number: number}>()
+    let number = 0
+    visit(section, 'element', (node: Element) => {
+      if (node.tagName !== 'li' || typeof node.properties.id !== 'string') return
+      number++
+      definitions.set(node.properties.id, {item: cleanDefinition(node), number})
+    })
+
+    for (const slide of eachSlideSection(tree.children)) {
+      const shown: string[] = []
+      const noted: string[] = []
+      const notes = slide.children.find(
+        (child): child is Element => child.type === 'element' && child.tagName === 'aside' && hasClass(child, 'notes')
+      )
+      visit(slide, 'element', (node: Element, _, parent) => {
+        if (node.tagName !== 'a' || node.properties.dataFootnoteRef === undefined) return
+        const id = String(node.properties.href ?? '').replace(/^#/, '')
+        const inNotes = notes !== undefined && contains(notes, node)
+        const list = inNotes ? noted : shown
+        if (!list.includes(id)) list.push(id)
+        // The number stays, as text: the footnote is on the same slide.
+        if (parent) parent.children.splice(parent.children.indexOf(node), 1, ...node.children)
+      })
+      if (shown.length > 0) {
+        const block = toFootnoteBlock(shown, definitions)
+        if (notes) slide.children.splice(slide.children.indexOf(notes), 0, block)
+        else slide.children.push(block)
+      }
+      if (noted.length > 0 && notes) notes.children.push(toFootnoteBlock(noted, definitions))
+    }
+  }
+}
+
+function isFootnoteSection(node: Element): boolean {
+  return node.tagName === 'section' && node.properties.dataFootnotes !== undefined
+}
+
+function hasClass(node: Element, name: string): boolean {
+  return Array.isArray(node.properties.className) && node.properties.className.includes(name)
+}
+
+function contains(ancestor: Element, target: Element): boolean {
+  let found = false
+  visit(ancestor, 'element', (node: Element) => {
+    if (node === target) found = true
+  })
+  return found
+}
+
+/** A footnote item without its back links and ids (it may appear on several slides). */
+function cleanDefinition(item: Element): Element {
+  const clone = structuredClone(item)
+  visit(clone, 'element', (node: Element, index, parent) => {
+    if (node.tagName === 'a' && node.properties.dataFootnoteBackref !== undefined && parent && index !== undefined) {
+      parent.children.splice(index, 1)
+      return index
+    }
+  })
+  // Trailing white space left where the back links were.
+  visit(clone, 'text', (node, index, parent) => {
+    if (parent && index === parent.children.length - 1) node.value = node.value.replace(/\s+$/, '')
+  })
+  delete clone.properties.id
+  return clone
+}
+
+function toFootnoteBlock(ids: string[], definitions: Map<string, {item: Element; number: number}>): Element {
+  const items: ElementContent[] = []
+  for (const id of ids) {
+    const definition = definitions.get(id)
+    if (!definition) continue
+    const item = structuredClone(definition.item)
+    item.properties.value = String(definition.number)
+    items.push(item)
+  }
+  return {
+    type: 'element',
+    tagName: 'div',
+    properties: {className: ['lectern-footnotes']},
+    children: [{type: 'element', tagName: 'ol', properties: {}, children: items}]
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * Front matter `incremental: true`: the lists a slide shows appear item by
+ * item (reveal.js fragments), as pandoc's and Quarto's option does.
+ */
+import type {ListItem} from 'mdast'
+import {SKIP, visit} from 'unist-util-visit'
+import type {Slide} from '../types.js'
+
+/** Make every list item a slide shows (notes aside) a fragment. */
+export function makeIncremental(slide: Slide): void {
+  visit(slide, (node) => {
+    if (node.type === 'notes') return SKIP
+    if (node.type !== 'listItem') return
+    const data = ((node as ListItem).data ??= {})
+    const properties = (data.hProperties ??= {})
+    // Task list items keep the class the default handler would have given them.
+    const existing = Array.isArray(properties.className)
+      ? (properties.className as string[])
+      : typeof (node as ListItem).checked === 'boolean' ? ['task-list-item'] : []
+    if (!existing.includes('fragment')) properties.className = [...existing, 'fragment']
+  })
+}
