@@ -11,7 +11,8 @@ process.chdir(new URL('..', import.meta.url).pathname)
 const temporary = `lib.tmp-${token}`
 
 await build({
-  entryPoints: {cli: 'src/cli/cli.ts', index: 'src/index.ts'},
+  // The worker thread of parse-parallel.ts is its own entry, found next to cli.js.
+  entryPoints: {cli: 'src/cli/cli.ts', index: 'src/index.ts', 'parse-worker': 'src/build/parse-worker.ts'},
   outdir: temporary,
   bundle: true,
   splitting: true,

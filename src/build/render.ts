@@ -14,6 +14,8 @@ import type {DeckMeta} from '../pipeline/types.js'
 import {defaultThemeName, loadTheme, type Theme} from '../theme.js'
 import {toMathAssets, toMediaAssets} from './content-assets.js'
 import {toDeckFonts} from './fonts.js'
+import type {ParseCache} from './cache.js'
+import {parseMarkdown} from './parse-parallel.js'
 
 /** A file of a built deck: copied from `from`, or written from `content`. */
 export interface OutputFile {
@@ -46,6 +48,8 @@ export interface RenderOptions {
   cwd?: string | null | undefined
   /** Script text added to the page (default: none). */
   inject?: string | null | undefined
+  /** Parsed sections kept between renders of a deck, from `createParseCache()`, so a rebuild parses only changed sections (default: none). */
+  cache?: ParseCache | null | undefined
 }
 
 /** Render markdown to a reveal.js page and the list of files it needs. */
@@ -85,7 +89,11 @@ export async function renderDeck(file: VFile, options?: Readonly<RenderOptions> 
       return collectAssets(current, tree, useTheme(current.data.meta ?? {}), assets, settings.inject ?? undefined)
     }
   })
-  const result = await processor.process(file)
+  // Large decks are parsed by sections, on two threads, reusing cached sections.
+  const tree = await parseMarkdown(processor, file, {cache: settings.cache})
+  const result = processor.stringify(await processor.run(tree, file), file)
+  // As `processor.process` does.
+  file.value = result
   return {html: String(result), file, theme, assets}
 }
 
