@@ -1,7 +1,6 @@
 /**
  * The unified chain: markdown in, a reveal.js page out.
  */
-import rehypeKatex from 'rehype-katex'
 import rehypeRaw from 'rehype-raw'
 import rehypeStringify from 'rehype-stringify'
 import remarkDirective from 'remark-directive'
@@ -14,7 +13,7 @@ import {unified, type Processor} from 'unified'
 import type {Root as HastRoot} from 'hast'
 import type {Root as MdastRoot} from 'mdast'
 import {contentHandlers} from './content-handlers.js'
-import rehypeHighlightCode from './rehype-highlight-code.js'
+import {hasClass, lazyPlugin} from './lazy-plugin.js'
 import rehypeLocalAssets from './rehype-local-assets.js'
 import rehypeReveal from './rehype-reveal.js'
 import rehypeSanitizeSlides, {type Options as SanitizeOptions} from './rehype-sanitize-slides.js'
@@ -27,6 +26,9 @@ export interface Options extends SlidesOptions, DocumentOptions, SanitizeOptions
   /** Make a whole page; `false` gives the `.reveal` frame alone (default: `true`). */
   document?: boolean | null | undefined
 }
+
+/** Classes rehype-katex renders. */
+const mathClasses = new Set(['language-math', 'math-display', 'math-inline'])
 
 /** Create the frozen processor that turns markdown into a reveal.js page. */
 export function createProcessor(options?: Readonly<Options> | null): Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string> {
@@ -42,8 +44,9 @@ export function createProcessor(options?: Readonly<Options> | null): Processor<M
     .use(rehypeRaw)
     .use(rehypeSanitizeSlides, settings)
     // What lectern generates comes after sanitizing, so its markup is kept whole.
-    .use(rehypeHighlightCode)
-    .use(rehypeKatex)
+    // highlight.js and KaTeX load only for decks with code or math.
+    .use(lazyPlugin(() => import('./rehype-highlight-code.js'), (tree) => hasClass(tree, (name) => name.startsWith('language-'))))
+    .use(lazyPlugin(() => import('rehype-katex'), (tree) => hasClass(tree, (name) => mathClasses.has(name))))
     .use(rehypeSlideFootnotes)
     .use(rehypeLocalAssets)
     .use(rehypeReveal)
