@@ -82,7 +82,7 @@ export default function rehypeLocalAssets(options?: Readonly<Options> | null) {
           continue
         }
         file.message(
-          `Unexpected missing ${describe(node)} \`${reference}\`, expected a file at \`${absolute ? path.relative(file.cwd, absolute) || absolute : reference}\``,
+          `Unexpected missing ${describe(node)} \`${reference}\`, expected a file at \`${absolute ? toDisplayPath(absolute, file.cwd) : reference}\``,
           {place: node.position ?? findPosition(parent), ruleId: 'missing-image', source: 'lectern'}
         )
         delete node.properties[name]
@@ -126,6 +126,12 @@ function toAbsolute(reference: string, base: string): string | undefined {
     // Keep the reference as written when it is not valid percent-encoding.
   }
   return path.resolve(base, decoded)
+}
+
+/** A path relative to the working folder when it is inside it, else absolute. */
+function toDisplayPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file)
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file
 }
 
 function isFile(file: string): boolean {

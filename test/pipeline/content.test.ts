@@ -285,3 +285,16 @@ describe('local images', () => {
     expect(assets.some((asset) => asset.path === section.properties.dataBackgroundImage)).toBe(true)
   })
 })
+
+describe('auto mode lead', () => {
+  it('should give the title slide the attributes and notes written before the first section', async () => {
+    const {tree} = await render(
+      '# Talk\n\n<!-- .slide: data-background="#000000" -->\n\n:::notes\nWelcome.\n:::\n\n- a lead list\n\n## Next\n\n- b\n'
+    )
+    const [title, lead] = slidesOf(tree)
+    expect(title.properties.dataBackground).toBe('#000000')
+    expect(toString(select('aside.notes', title)!).trim()).toBe('Welcome.')
+    expect(lead.properties.dataBackground).toBeUndefined()
+    expect(toString(select('aside.notes', lead) ?? {type: 'root', children: []})).not.toMatch(/Welcome/)
+  })
+})

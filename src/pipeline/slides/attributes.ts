@@ -24,6 +24,11 @@ export function parseAttributes(text: string): Record<string, string> {
   return result
 }
 
+/** Whether a node is a `.slide:` attribute comment. */
+export function isSlideComment(node: RootContent): boolean {
+  return node.type === 'html' && slideComment.test(node.value)
+}
+
 /** Whether a node is an attribute comment (`.slide:` or `.element:`). */
 export function isAttributeComment(node: RootContent): boolean {
   return node.type === 'html' && (slideComment.test(node.value) || elementComment.test(node.value))

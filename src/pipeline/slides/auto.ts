@@ -6,6 +6,7 @@
 import type {BlockContent, Heading, List, PhrasingContent, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {DeckMeta, Slide, Stack} from '../types.js'
+import {isSlideComment} from './attributes.js'
 import {toEnumeration, type EnumerationItem} from './enumeration.js'
 import {
   createHeading,
@@ -70,7 +71,9 @@ export function toSlidesAuto(children: RootContent[], context: AutoContext): Arr
   const leadShown = lead.filter((n) => !isProse(n) && isVisible(n))
   if (leadShown.length > 0) {
     const heading = createHeading(2, [{type: 'text', value: titleText}], titleHeading?.position)
-    result.push(...toSectionSlides(heading, lead.filter((n) => !isProse(n)), context, 'section'))
+    // The lead's notes and slide attributes belong to the title slide.
+    const own = lead.filter((n) => !isProse(n) && n.type !== 'notes' && !isSlideComment(n))
+    result.push(...toSectionSlides(heading, own, context, 'section'))
   }
 
   if (leadSections.length > 0) {
@@ -114,6 +117,8 @@ function createTitleSlide(
   if (subtitle) shown.push(createParagraph(subtitle, 'lectern-subtitle', span(subtitle)))
   const byline = [context.meta.author, context.meta.date].filter(Boolean).join(' · ')
   if (byline) shown.push(createParagraph([{type: 'text', value: byline}], 'lectern-byline'))
+  // `<!-- .slide: … -->` before the first section styles the title slide.
+  shown.push(...lead.filter(isSlideComment))
   const notes = lead.flatMap((node) => (node.type === 'notes' ? node.children : isProse(node) ? [node] : [])) as BlockContent[]
   return createSlide({
     kind: 'title',
