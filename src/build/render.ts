@@ -14,6 +14,7 @@ import type {DeckMeta} from '../pipeline/types.js'
 import {defaultThemeName, loadTheme, type Theme} from '../theme.js'
 import {toMathAssets, toMediaAssets} from './content-assets.js'
 import {toDeckFonts} from './fonts.js'
+import {toLecternTheme} from './reveal-themes.js'
 import type {ParseCache} from './cache.js'
 import {parseMarkdown} from './parse-parallel.js'
 
@@ -68,6 +69,17 @@ export async function renderDeck(file: VFile, options?: Readonly<RenderOptions> 
       theme = loadTheme(name, settings.theme ? cwd : file.dirname ? path.resolve(cwd, file.dirname) : cwd)
     } catch (error) {
       if (!isLecternError(error)) throw error
+      // A deck written for reveal.js names one of its themes: take lectern's closest.
+      const similar = settings.theme ? undefined : toLecternTheme(name)
+      if (similar && similar !== name) {
+        theme = loadTheme(similar, cwd)
+        file.message(`Unexpected reveal.js theme \`${name}\`, expected a lectern theme: using \`${similar}\``, {
+          place: placeOfKey(String(file.value), 'theme'),
+          ruleId: 'reveal-theme',
+          source: 'lectern'
+        })
+        return theme
+      }
       const message = file.message(error.message, {
         place: settings.theme ? undefined : placeOfKey(String(file.value), 'theme'),
         ruleId: 'unknown-theme',

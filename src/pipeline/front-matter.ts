@@ -32,7 +32,9 @@ const deckKeys: Record<string, Kind[]> = {
   description: ['string'],
   tags: ['array', 'string'],
   categories: ['array', 'string'],
-  keywords: ['array', 'string']
+  keywords: ['array', 'string'],
+  // reveal-md's code theme: lectern highlights with the deck theme's colours.
+  highlightTheme: ['string']
 }
 
 /** Options reveal.js knows, with the types it accepts. */

@@ -174,6 +174,12 @@ describe('front matter', () => {
     expect(messages).toEqual([])
   })
 
+  it('should take the closest lectern theme for a reveal.js theme name, with a warning', async () => {
+    const {theme, messages} = await render('---\ntheme: night\nhighlightTheme: monokai\n---\n\n# A\n')
+    expect(theme?.name).toBe('dark')
+    expect(messages).toEqual(['2:1 reveal-theme'])
+  })
+
   it('should warn about an unknown reveal.js option and refuse a wrong type', async () => {
     const {file} = await render('---\nreveal:\n  contols: false\n  loop: "yes"\n---\n\n# A\n')
     expect(file.messages.map((message) => [message.line, message.ruleId, Boolean(message.fatal)])).toEqual([
