@@ -10,4 +10,5 @@ export {default as rehypeReveal, type Options as RehypeRevealOptions} from './pi
 export {default as rehypeRevealDocument, type Options as RehypeRevealDocumentOptions} from './pipeline/rehype-reveal-document.js'
 export {default as remarkSlides, type Options as RemarkSlidesOptions} from './pipeline/remark-slides.js'
 export type {DeckInfo, DeckMeta, Notes, Slide, SlideKind, Stack} from './pipeline/types.js'
+export {serve, type ServeBuildEvent, type ServeHandle, type ServeOptions} from './server/serve.js'
 export {listThemes, loadTheme, type Theme} from './theme.js'

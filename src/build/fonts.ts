@@ -27,8 +27,21 @@ export interface DeckFonts {
   files: string[]
 }
 
+/** Faces read so far, by package and weight: installed packages do not change while lectern runs (`serve` renders on every save). */
+const facesRead = new Map<string, FontFace[]>()
+
 /** Read the `@font-face` rules of a font package for one weight. */
 export function readFontFaces(pkg: string, weight: number): FontFace[] {
+  const key = `${pkg}\0${weight}`
+  let faces = facesRead.get(key)
+  if (!faces) {
+    faces = readFontFacesFromPackage(pkg, weight)
+    facesRead.set(key, faces)
+  }
+  return faces.map((face) => ({...face, ranges: face.ranges.map(([start, end]) => [start, end])}))
+}
+
+function readFontFacesFromPackage(pkg: string, weight: number): FontFace[] {
   let dir: string
   try {
     dir = packageDir(pkg)
@@ -85,7 +98,7 @@ export function toDeckFonts(requests: ReadonlyArray<FontRequest>, text: string):
   for (const request of requests) {
     for (const weight of request.weights) {
       for (const face of readFontFaces(request.package, weight)) {
-        if (!sorted.some((cp) => face.ranges.some(([start, end]) => cp >= start && cp <= end))) continue
+        if (!face.ranges.some(([start, end]) => hasInRange(sorted, start, end))) continue
         files.push(face.file)
         rules.push(
           `@font-face{font-family:'${face.family}';font-style:${face.style};font-weight:${face.weight};font-display:block;` +
@@ -97,4 +110,16 @@ export function toDeckFonts(requests: ReadonlyArray<FontRequest>, text: string):
     }
   }
   return {css: rules.join('\n') + '\n', files}
+}
+
+/** Whether sorted code points hold one from `start` to `end` (binary search: CJK fonts have about a hundred faces of many ranges). */
+function hasInRange(sorted: ReadonlyArray<number>, start: number, end: number): boolean {
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (sorted[middle] < start) low = middle + 1
+    else high = middle
+  }
+  return low < sorted.length && sorted[low] <= end
 }

@@ -52,6 +52,10 @@ export function toRevealConfig(deck: DeckInfo, overrides?: Readonly<Record<strin
     center: false,
     slideNumber: 'c/t',
     transition: deck.transition ?? 'slide',
+    // The speaker view shows its pacing timer only when a default timing is set.
+    // Slides keep their own `data-timing`; this (reveal.js's documented example)
+    // covers a slide without one, and stays the same as the deck is edited.
+    defaultTiming: 120,
     ...(deck.reveal ?? {}),
     ...(overrides ?? {})
   }
