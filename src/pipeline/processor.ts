@@ -15,6 +15,7 @@ import type {Root as MdastRoot} from 'mdast'
 import {contentHandlers} from './content-handlers.js'
 import {hasClass, lazyPlugin} from './lazy-plugin.js'
 import rehypeLocalAssets from './rehype-local-assets.js'
+import rehypeNotesMath from './rehype-notes-math.js'
 import rehypeReveal from './rehype-reveal.js'
 import rehypeSanitizeSlides, {type Options as SanitizeOptions} from './rehype-sanitize-slides.js'
 import rehypeRevealDocument, {type Options as DocumentOptions} from './rehype-reveal-document.js'
@@ -47,6 +48,7 @@ export function createProcessor(options?: Readonly<Options> | null): Processor<M
     // highlight.js and KaTeX load only for decks with code or math.
     .use(lazyPlugin(() => import('./rehype-highlight-code.js'), (tree) => hasClass(tree, (name) => name.startsWith('language-'))))
     .use(lazyPlugin(() => import('rehype-katex'), (tree) => hasClass(tree, (name) => mathClasses.has(name))))
+    .use(rehypeNotesMath)
     .use(rehypeSlideFootnotes)
     .use(rehypeLocalAssets)
     .use(rehypeReveal)

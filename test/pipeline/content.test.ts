@@ -217,6 +217,14 @@ describe('math', () => {
     expect(selectAll('link[rel=stylesheet]', tree).map((link) => link.properties.href)).toContain('assets/katex/katex.css')
   })
 
+  it('should leave math in notes as MathML alone, for the speaker view', async () => {
+    const {tree} = await render('# A\n\n- shown $a^2$\n\nNote: said $b^2$\n')
+    const notes = select('aside.notes', tree)!
+    expect(selectAll('math', notes).length).toBe(1)
+    expect(selectAll('.katex-html', notes)).toEqual([])
+    expect(selectAll('.katex-html', shownOf(tree)).length).toBe(1)
+  })
+
   it('should ship nothing of KaTeX for a deck without math', async () => {
     const {tree, assets} = await render('# A\n\n- no math\n')
     expect(assets.some((asset) => asset.path.startsWith('assets/katex'))).toBe(false)

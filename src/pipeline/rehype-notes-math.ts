@@ -1,0 +1,28 @@
+/**
+ * rehype plugin: math in speaker notes as MathML alone. reveal.js's speaker
+ * view shows notes in its own window, without the deck's stylesheets, where
+ * KaTeX's HTML rendering would read as a second, unstyled copy of each
+ * formula; browsers typeset the MathML KaTeX also writes on their own.
+ */
+import type {Element, Root} from 'hast'
+import {SKIP, visit} from 'unist-util-visit'
+
+/** Keep only the MathML of KaTeX output inside `aside.notes`. */
+export default function rehypeNotesMath() {
+  return function (tree: Root): undefined {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName !== 'aside' || !hasClass(node, 'notes')) return
+      visit(node, 'element', (child: Element, index, parent) => {
+        if (hasClass(child, 'katex-html') && parent && index !== undefined) {
+          parent.children.splice(index, 1)
+          return [SKIP, index]
+        }
+      })
+      return SKIP
+    })
+  }
+}
+
+function hasClass(node: Element, name: string): boolean {
+  return Array.isArray(node.properties.className) && node.properties.className.includes(name)
+}
