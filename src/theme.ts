@@ -42,6 +42,16 @@ export interface Theme {
   readonly metrics: Readonly<Metrics>
   /** Every file the theme was read from (for watching). */
   readonly files: ReadonlyArray<string>
+  /** Files a user theme names with relative `url()`s, to copy next to its stylesheet. */
+  readonly assets: ReadonlyArray<ThemeAsset>
+}
+
+/** A file a theme's CSS names with a relative `url()` (a font, an image). */
+export interface ThemeAsset {
+  /** Path relative to the theme stylesheet in the deck, with `/` separators (`theme-files/bg.png`). */
+  path: string
+  /** Absolute path of the file to copy. */
+  from: string
 }
 
 /** The built-in theme decks use when none is named. */
@@ -68,9 +78,7 @@ export function loadTheme(nameOrPath: string | undefined, cwd = process.cwd()): 
     if (!existsSync(file)) throw new LecternError('THEME', `Cannot find theme file \`${value}\` (looked at ${file})`)
     return readTheme(file, value)
   }
-  const names = readdirSync(themesDir())
-    .filter((name) => name.endsWith('.css') && !name.startsWith('_'))
-    .map((name) => name.slice(0, -4))
+  const names = builtinNames()
   const closest = closestName(value, names)
   throw new LecternError(
     'THEME',
@@ -81,7 +89,8 @@ export function loadTheme(nameOrPath: string | undefined, cwd = process.cwd()): 
 /** Read a theme file, inlining `@import "name";` of built-in themes. */
 function readTheme(file: string, name: string): Theme {
   const files: string[] = []
-  const css = inlineImports(file, files, 0)
+  const assets = new Map<string, ThemeAsset>()
+  const css = inlineImports(file, {files, assets, root: path.dirname(file)}, 0)
   const header = /\/\*\*([\s\S]*?)\*\//.exec(readFileSync(file, 'utf8'))?.[1] ?? ''
   const tags = parseTags(header)
   // An imported theme's fonts and metrics carry over unless this one sets its own.
@@ -95,23 +104,89 @@ function readTheme(file: string, name: string): Theme {
     css,
     fonts: Object.freeze(fontLines.map(parseFontLine).filter((f): f is FontRequest => Boolean(f))),
     metrics: Object.freeze(parseMetrics(metricLines)),
-    files: Object.freeze(files)
+    files: Object.freeze(files),
+    assets: Object.freeze([...assets.values()])
   })
 }
 
-function inlineImports(file: string, files: string[], depth: number): string {
+interface InlineState {
+  files: string[]
+  assets: Map<string, ThemeAsset>
+  /** Folder of the theme file the user named; assets keep their paths relative to it. */
+  root: string
+}
+
+function inlineImports(file: string, state: InlineState, depth: number): string {
   if (depth > 8) throw new LecternError('THEME', `Too deep \`@import\` nesting in theme \`${file}\``)
-  files.push(file)
-  const css = readFileSync(file, 'utf8')
-  return css.replace(/@import\s+(?:url\()?["']([^"')]+)["']\)?\s*;/g, (whole, target: string) => {
-    const builtin = target.replace(/^lectern[:/](themes\/)?/, '').replace(/\.css$/, '')
-    const builtinFile = path.join(themesDir(), `${builtin}.css`)
-    if (/^[\w-]+$/.test(builtin) && existsSync(builtinFile)) return inlineImports(builtinFile, files, depth + 1)
-    const local = path.resolve(path.dirname(file), target)
-    if (!/^[a-z]+:/i.test(target) && existsSync(local)) return inlineImports(local, files, depth + 1)
-    // Anything else (a URL) is left out: a deck never fetches from the network.
-    return `/* lectern: left out ${JSON.stringify(whole).slice(1, -1)}, a deck loads nothing from the network */`
+  state.files.push(file)
+  // One pass, in document order: comments stay as they are, imports are inlined, urls shipped.
+  const pattern =
+    /\/\*[\s\S]*?\*\/|@import\s+(?:url\(\s*(["']?)(?<url>[^"')]+)\1\s*\)|(["'])(?<string>[^"']+)\3)[^;]*;|\burl\(\s*(["']?)(?<asset>[^"')]*)\5\s*\)/g
+  return readFileSync(file, 'utf8').replace(pattern, (whole, ...rest) => {
+    const groups = rest.at(-1) as Record<'url' | 'string' | 'asset', string | undefined>
+    const target = groups.url ?? groups.string
+    if (target !== undefined) return inlineImport(whole, target.trim(), file, state, depth)
+    if (groups.asset !== undefined) return shipUrl(whole, groups.asset.trim(), rest[4] as string, file, state)
+    return whole
   })
+}
+
+function inlineImport(whole: string, target: string, file: string, state: InlineState, depth: number): string {
+  const builtin = target.replace(/^lectern[:/](themes\/)?/, '').replace(/\.css$/, '')
+  const builtinFile = path.join(themesDir(), `${builtin}.css`)
+  if (/^[\w-]+$/.test(builtin) && existsSync(builtinFile)) return inlineImports(builtinFile, state, depth + 1)
+  if (/^([a-z][\w+.-]*:|\/\/)/i.test(target)) {
+    // A deck never fetches from the network.
+    throw new LecternError(
+      'THEME',
+      `Unexpected \`${whole}\` in theme \`${file}\`, expected a built-in theme (${builtinNames().join(', ')}) or a CSS file next to it: a deck loads nothing from the network`
+    )
+  }
+  const local = path.resolve(path.dirname(file), target)
+  if (existsSync(local)) return inlineImports(local, state, depth + 1)
+  throw new LecternError(
+    'THEME',
+    `Cannot find \`${whole}\` of theme \`${file}\` (looked at ${local}), expected a built-in theme (${builtinNames().join(', ')}) or a CSS file`
+  )
+}
+
+/**
+ * Point a relative `url()` of a theme file at the copy the deck ships
+ * (`theme-files/…`, next to the theme stylesheet); refuse remote ones.
+ */
+function shipUrl(whole: string, target: string, quote: string, file: string, state: InlineState): string {
+  if (target === '' || /^(data:|#)/i.test(target)) return whole
+  if (/^([a-z][\w+.-]*:|\/)/i.test(target)) {
+    throw new LecternError(
+      'THEME',
+      `Unexpected \`${whole}\` in theme \`${file}\`, expected a path relative to the theme: a deck loads nothing from the network and ships the files it uses`
+    )
+  }
+  const [, filePart, suffix] = /^([^?#]*)(.*)$/.exec(target)!
+  const from = path.resolve(path.dirname(file), safeDecode(filePart))
+  if (!existsSync(from)) {
+    throw new LecternError('THEME', `Cannot find \`${target}\` named by \`url()\` in theme \`${file}\` (looked at ${from})`)
+  }
+  let relative = path.relative(state.root, from).split(path.sep).join('/')
+  if (relative.startsWith('../') || path.isAbsolute(relative)) relative = `outside/${state.assets.size}-${path.basename(from)}`
+  const asset = state.assets.get(from) ?? {path: `theme-files/${relative}`, from}
+  state.assets.set(from, asset)
+  return `url(${quote}${encodeURI(asset.path)}${suffix}${quote})`
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURI(value)
+  } catch {
+    return value
+  }
+}
+
+function builtinNames(): string[] {
+  return readdirSync(themesDir())
+    .filter((name) => name.endsWith('.css') && !name.startsWith('_'))
+    .map((name) => name.slice(0, -4))
+    .sort()
 }
 
 function parseTags(header: string): Record<'name' | 'description' | 'fonts' | 'metrics', string[]> {
