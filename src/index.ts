@@ -3,6 +3,7 @@
  */
 export {build, type BuildResult, type DeckResult} from './build/build.js'
 export {renderDeck, type RenderOptions, type RenderedDeck} from './build/render.js'
+export {check, type CheckOptions, type CheckResult, type CheckedDeck, type Finding} from './check/check.js'
 export {LecternError, type ErrorCode} from './errors.js'
 export {resolveOptions, type Options, type ResolvedOptions} from './options.js'
 export {createProcessor, type Options as ProcessorOptions} from './pipeline/processor.js'

@@ -91,7 +91,7 @@ function refuseUnsafeOutDir(outDir: string, files: string[], cwd: string): void 
 }
 
 /** Write a deck folder atomically: into a temporary folder, then swapped in. */
-async function writeDeck(outDir: string, name: string, html: string, assets: OutputFile[]): Promise<string> {
+export async function writeDeck(outDir: string, name: string, html: string, assets: OutputFile[]): Promise<string> {
   const target = path.join(outDir, name)
   const token = `${process.pid}-${randomBytes(4).toString('hex')}`
   const temporary = path.join(outDir, `.lectern-tmp-${name}-${token}`)

@@ -49,6 +49,8 @@ export interface RenderOptions {
   cwd?: string | null | undefined
   /** Script text added to the page (default: none). */
   inject?: string | null | undefined
+  /** Mark elements with their markdown `line:column` (`data-lectern-position`), for `lectern check` (default: `false`). */
+  positions?: boolean | null | undefined
   /** Parsed sections kept between renders of a deck, from `createParseCache()`, so a rebuild parses only changed sections (default: none). */
   cache?: ParseCache | null | undefined
 }
@@ -92,6 +94,7 @@ export async function renderDeck(file: VFile, options?: Readonly<RenderOptions> 
 
   const processor = createProcessor({
     split: settings.split,
+    positions: settings.positions,
     allowHtml: settings.allowHtml,
     metrics(meta) {
       const metrics = useTheme(meta)?.metrics

@@ -102,6 +102,7 @@ export const commands: Command[] = [
     inputs: 'many',
     flags: [
       {name: 'json', type: 'boolean', description: 'print findings as JSON'},
+      {name: 'split', type: 'string', value: '<auto|manual>', description: 'how slides are found, as for `lectern build` (default: decided by the deck)'},
       browser,
       {name: 'timeout', type: 'string', value: '<seconds>', description: 'give up on a browser that does not answer', default: '60'},
       theme,

@@ -16,6 +16,7 @@ import {contentHandlers} from './content-handlers.js'
 import {hasClass, lazyPlugin} from './lazy-plugin.js'
 import rehypeLocalAssets from './rehype-local-assets.js'
 import rehypeNotesMath from './rehype-notes-math.js'
+import rehypePositions from './rehype-positions.js'
 import rehypeReveal from './rehype-reveal.js'
 import rehypeSanitizeSlides, {type Options as SanitizeOptions} from './rehype-sanitize-slides.js'
 import rehypeRevealDocument, {type Options as DocumentOptions} from './rehype-reveal-document.js'
@@ -26,6 +27,8 @@ import {slideHandlers} from './slides/to-hast.js'
 export interface Options extends SlidesOptions, DocumentOptions, SanitizeOptions {
   /** Make a whole page; `false` gives the `.reveal` frame alone (default: `true`). */
   document?: boolean | null | undefined
+  /** Write each element's markdown `line:column` as `data-lectern-position`, for `lectern check` (default: `false`). */
+  positions?: boolean | null | undefined
 }
 
 /** Classes rehype-katex renders. */
@@ -52,6 +55,7 @@ export function createProcessor(options?: Readonly<Options> | null): Processor<M
     .use(rehypeSlideFootnotes)
     .use(rehypeLocalAssets)
     .use(rehypeReveal)
+  if (settings.positions) processor.use(rehypePositions)
   if (settings.document !== false) processor.use(rehypeRevealDocument, settings)
   return processor.use(rehypeStringify).freeze() as unknown as Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>
 }

@@ -88,12 +88,14 @@ export default function rehypeLocalAssets(options?: Readonly<Options> | null) {
         delete node.properties[name]
         if (node.tagName === 'img' && parent && index !== undefined) {
           // The alt text stands in for the picture; the page never asks for it.
-          const alt = typeof node.properties.alt === 'string' ? node.properties.alt : ''
+          // It keeps the image's own attributes (a fragment stays a fragment).
+          const {alt, src, srcSet, width, height, loading, decoding, ...kept} = node.properties
+          const classes = Array.isArray(kept.className) ? kept.className : []
           parent.children.splice(index, 1, {
             type: 'element',
             tagName: 'span',
-            properties: {className: ['lectern-missing-image'], title: reference},
-            children: [{type: 'text', value: alt || path.basename(reference)}],
+            properties: {...kept, className: [...classes, 'lectern-missing-image'], title: reference},
+            children: [{type: 'text', value: (typeof alt === 'string' && alt) || path.basename(reference)}],
             position: node.position
           })
           return [SKIP, index + 1]

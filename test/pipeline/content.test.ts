@@ -278,10 +278,12 @@ describe('local images', () => {
   })
 
   it('should show a missing image as its alt text, with a warning at its line', async () => {
-    const {tree, messages, html} = await render('# A\n\nText\n\n![The missing chart](nowhere.png)\n')
+    const {tree, messages, html} = await render('# A\n\nText\n\n![The missing chart](nowhere.png) <!-- .element: class="fragment" -->\n')
     expect(messages).toEqual(['5:1 missing-image'])
     expect(select('img', tree)).toBeUndefined()
-    expect(toString(select('.lectern-missing-image', tree)!)).toBe('The missing chart')
+    const stand = select('.lectern-missing-image', tree)!
+    expect(toString(stand)).toBe('The missing chart')
+    expect(classesOf(stand)).toEqual(['fragment', 'lectern-missing-image'])
     expect(html).not.toMatch(/src="nowhere\.png"/)
   })
 
