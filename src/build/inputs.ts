@@ -6,7 +6,7 @@ import {readdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {LecternError} from '../errors.js'
 
-/** File extensions lectern reads as decks. */
+/** File extensions lectern reads as decks in a folder; a `.txt` or `.html` file named on its own is imported first (`src/import/deck-file.ts`). */
 export const deckExtensions = ['.md', '.markdown'] as const
 
 /** Largest input read (bytes); bigger files are refused. */

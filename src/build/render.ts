@@ -7,6 +7,7 @@ import type {Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {VFile} from 'vfile'
 import {isLecternError} from '../errors.js'
+import {importDeckFile, placeImportedTree} from '../import/deck-file.js'
 import {clientDir, packageDir} from '../paths.js'
 import {createProcessor} from '../pipeline/processor.js'
 import {canvasSize, type Asset, type PageAssets} from '../pipeline/rehype-reveal-document.js'
@@ -104,8 +105,11 @@ export async function renderDeck(file: VFile, options?: Readonly<RenderOptions> 
       return collectAssets(current, tree, useTheme(current.data.meta ?? {}), assets, settings.inject ?? undefined)
     }
   })
+  // A `.txt` or `.html` deck is imported to markdown first; positions then point back into it.
+  importDeckFile(file)
   // Large decks are parsed by sections, on two threads, reusing cached sections.
   const tree = await parseMarkdown(processor, file, {cache: settings.cache})
+  placeImportedTree(tree, file)
   const result = processor.stringify(await processor.run(tree, file), file)
   // As `processor.process` does.
   file.value = result

@@ -1,10 +1,60 @@
 /**
- * `lectern import`: not built yet in this checkout.
+ * `lectern import`: a plain-text or HTML article as clean markdown, printed
+ * or written (atomically, never over an existing file without `--force`,
+ * never over the input).
  */
+import {randomBytes} from 'node:crypto'
+import {existsSync, statSync} from 'node:fs'
+import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {readDeckText} from '../../build/inputs.js'
 import {LecternError} from '../../errors.js'
+import {importArticle} from '../../import/import-article.js'
 import type {ParsedArgs} from '../args.js'
+import {exitCodeFor, report} from '../report.js'
 
 /** Run `lectern import`. */
-export async function run(_args: ParsedArgs): Promise<number> {
-  throw new LecternError('USAGE', '`lectern import` is not available yet')
+export async function run(args: ParsedArgs): Promise<number> {
+  const values = args.values
+  const input = args.inputs[0]
+  if (input === undefined) throw new LecternError('USAGE', 'Missing input: pass a `.txt` or `.html` file, such as `lectern import post.html -o slides/post.md`')
+  const absolute = path.resolve(input)
+  if (!existsSync(absolute)) throw new LecternError('INPUT', `Cannot find \`${input}\`: no such file`, {file: input})
+  if (statSync(absolute).isDirectory()) throw new LecternError('INPUT', `Cannot import \`${input}\`: it is a folder, expected a \`.txt\` or \`.html\` file`, {file: input})
+
+  const output = typeof values.output === 'string' ? values.output : undefined
+  const target = output === undefined ? undefined : path.resolve(output)
+  if (target === absolute) {
+    throw new LecternError('OUTPUT', `Refusing to write over the input \`${input}\`: choose another \`--output\``, {file: input})
+  }
+  if (target && existsSync(target) && !values.force) {
+    throw new LecternError('OUTPUT', `Refusing to overwrite \`${output}\`: it exists; pass \`--force\` to replace it`)
+  }
+
+  const result = importArticle(readDeckText(absolute, input), {path: input})
+  process.stderr.write(report([result.file], {infos: !values.quiet}))
+  const status = exitCodeFor([result.file])
+  if (status !== 0) return status
+
+  if (target === undefined) {
+    process.stdout.write(result.markdown)
+    return 0
+  }
+  await writeAtomically(target, result.markdown)
+  if (!values.quiet) process.stdout.write(`${input} → ${output}\n`)
+  return 0
+}
+
+/** Write a file through a temporary file in the same folder, renamed into place. */
+async function writeAtomically(target: string, content: string): Promise<void> {
+  const temporary = path.join(path.dirname(target), `.lectern-tmp-${path.basename(target)}-${process.pid}-${randomBytes(4).toString('hex')}`)
+  try {
+    await mkdir(path.dirname(target), {recursive: true})
+    await writeFile(temporary, content)
+    await rename(temporary, target)
+  } catch (error) {
+    await rm(temporary, {force: true})
+    const code = (error as NodeJS.ErrnoException).code
+    throw new LecternError('OUTPUT', `Cannot write \`${target}\`: ${code ?? String(error)}; check the folder is writable`, {cause: error})
+  }
 }
