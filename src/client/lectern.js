@@ -1,6 +1,13 @@
 // lectern's page runtime: make every slide fit its canvas. A slide whose
-// content is taller than the canvas is scaled down step by step, never below
-// the readable minimum; what still overflows is marked for `lectern check`.
+// content is taller (or wider) than the canvas is scaled down step by step,
+// never below the readable minimum (`minimumScale` in
+// src/pipeline/slides/fit.ts); what still overflows is marked with
+// `data-lectern-overflow` for `lectern check`.
+//
+// It fits as soon as reveal.js has laid the canvas out (before the first
+// paint), again once web fonts have loaded, again when an image loads or
+// fails, and whenever `window.lectern.fitAll()` is called (live reload swaps
+// slides in place and calls it).
 ;(function () {
   'use strict'
   var minimum = 0.6
@@ -15,18 +22,42 @@
     return section.scrollHeight > section.clientHeight + 1 || section.scrollWidth > section.clientWidth + 1
   }
 
+  function setScale(section, scale) {
+    if (scale >= 1) {
+      section.removeAttribute('data-lectern-scale')
+      section.style.removeProperty('--lectern-scale')
+    } else {
+      section.setAttribute('data-lectern-scale', String(scale))
+      section.style.setProperty('--lectern-scale', String(scale))
+    }
+  }
+
+  // Measure a slide even when reveal.js hides it (`display: none` on slides
+  // away from the current one), then put its display back.
   function fit(section) {
     var parent = section.parentElement && section.parentElement.tagName === 'SECTION' ? section.parentElement : null
     var saved = [section.style.display, parent && parent.style.display]
     section.style.display = 'block'
     if (parent) parent.style.display = 'block'
-    section.removeAttribute('data-lectern-scale')
-    section.style.removeProperty('--lectern-scale')
+    setScale(section, 1)
     var scale = 1
-    while (overflows(section) && scale > minimum + 0.001) {
-      scale = Math.max(minimum, Math.round((scale - 0.05) * 100) / 100)
-      section.setAttribute('data-lectern-scale', String(scale))
-      section.style.setProperty('--lectern-scale', String(scale))
+    if (overflows(section)) {
+      // Find the largest scale that fits by bisection, in steps of 1%.
+      var low = Math.round(minimum * 100)
+      var high = 99
+      setScale(section, minimum)
+      if (overflows(section)) {
+        scale = minimum
+      } else {
+        while (low < high) {
+          var middle = Math.ceil((low + high) / 2)
+          setScale(section, middle / 100)
+          if (overflows(section)) high = middle - 1
+          else low = middle
+        }
+        scale = low / 100
+      }
+      setScale(section, scale)
     }
     if (overflows(section)) section.setAttribute('data-lectern-overflow', String(section.scrollHeight - section.clientHeight))
     else section.removeAttribute('data-lectern-overflow')
@@ -34,18 +65,41 @@
     if (parent) parent.style.display = saved[1]
   }
 
+  // `data-lectern-fitted` says the fit used the deck's own fonts: set once they have loaded.
+  var fontsLoaded = false
+
   function fitAll() {
     leaves().forEach(fit)
-    document.documentElement.setAttribute('data-lectern-fitted', '')
+    if (fontsLoaded) document.documentElement.setAttribute('data-lectern-fitted', '')
+  }
+
+  function sectionOf(element) {
+    var section = element && element.closest ? element.closest('.reveal .slides section') : null
+    return section && !section.querySelector('section') ? section : null
+  }
+
+  // An image that loads (or fails and shows its alt text) changes its slide's height.
+  function onMedia(event) {
+    var section = sectionOf(event.target)
+    if (section) fit(section)
   }
 
   function start() {
+    fitAll()
     var fonts = document.fonts && document.fonts.ready ? document.fonts.ready : Promise.resolve()
-    fonts.then(fitAll, fitAll)
+    var done = function () {
+      fontsLoaded = true
+      fitAll()
+    }
+    fonts.then(done, done)
+    if (document.readyState !== 'complete') window.addEventListener('load', fitAll)
   }
 
-  window.lectern = {fitAll: fitAll}
+  document.addEventListener('load', onMedia, true)
+  document.addEventListener('error', onMedia, true)
+  window.lectern = {fitAll: fitAll, fit: fit, minimum: minimum}
   if (window.Reveal && window.Reveal.isReady && window.Reveal.isReady()) start()
   else if (window.Reveal) window.Reveal.on('ready', start)
-  else window.addEventListener('load', start)
+  else if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start)
+  else start()
 })()

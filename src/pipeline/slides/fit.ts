@@ -1,12 +1,19 @@
 /**
  * Fit: estimate how tall a slide's content is, from the theme's metrics, and
- * split what does not fit into continuation slides.
+ * split what does not fit into continuation slides whose notes follow their
+ * content. What splitting would cut badly (one long paragraph, a single huge
+ * list item, a wide table, a code block a little too tall) stays whole on a
+ * slide of its own, and the page shrinks it, never below `minimumScale`.
+ *
+ * The estimate mirrors `src/client/lectern.css` and was calibrated against
+ * Chromium (`lectern check` measures every block): it errs on the tall side
+ * by a few percent, not more.
  */
-import type {Code, List, Parent, RootContent, Table} from 'mdast'
+import type {BlockContent, Code, List, ListItem, Parent, RootContent, Table, TableRow} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import type {Slide, Stack} from '../types.js'
-import {createHeading, getNotes, span} from './nodes.js'
-import {textWidthEm} from './text.js'
+import type {Notes, Slide, Stack} from '../types.js'
+import {createHeading, createNotes, getNotes, span} from './nodes.js'
+import {countCjk} from './text.js'
 
 /** Layout metrics of a theme, in CSS pixels on the slide canvas. */
 export interface Metrics {
@@ -22,7 +29,7 @@ export interface Metrics {
   fontSize: number
   /** Body line height (default: `1.45`). */
   lineHeight: number
-  /** Height a slide title takes, margin included (default: `96`). */
+  /** Height a one-line slide title takes, margin included (default: `82`). */
   titleHeight: number
   /** Code font size relative to the body (default: `0.62`). */
   codeScale: number
@@ -40,39 +47,69 @@ export const defaultMetrics: Readonly<Metrics> = Object.freeze({
   paddingY: 40,
   fontSize: 30,
   lineHeight: 1.45,
-  titleHeight: 96,
+  titleHeight: 82,
   codeScale: 0.62,
   tableScale: 0.72,
   imageHeight: 400
 })
 
+/**
+ * Smallest scale a slide is shrunk to so that it fits, relative to the
+ * theme's sizes (the page runtime, `src/client/lectern.js`, uses the same).
+ */
+export const minimumScale = 0.6
+
+/** Smallest readable font size in canvas pixels: the theme's smallest text (code or tables) at the minimum scale. */
+export function minimumFontSize(metrics: Readonly<Metrics>): number {
+  return Math.floor(metrics.fontSize * minimumScale * Math.min(metrics.codeScale, metrics.tableScale, 1))
+}
+
+/**
+ * A block too tall for a slide but at most this much too tall is kept whole
+ * (code, a table, one list item) and shrunk by the page rather than cut.
+ */
+const shrinkRather = 0.85
+
+// Widths, in em of the font: Latin text in Noto Sans averages a little over
+// half an em a character; a CJK character is one em; monospace is 0.6 em.
+const latinEm = 0.5
+const monoEm = 0.602
+// Lines break between words (code: at spaces first), so a line holds a little less than its width.
+const wrapSlack = 0.94
+const monoSlack = 0.85
+
 /** Estimate the height in pixels of one block on a slide of the given metrics. */
-export function estimateHeight(node: RootContent, metrics: Metrics, widthPx = contentWidth(metrics)): number {
+export function estimateHeight(node: RootContent, metrics: Readonly<Metrics>, widthPx = contentWidth(metrics)): number {
   const fs = metrics.fontSize
   const line = fs * metrics.lineHeight
+  const gap = fs * 0.6
   switch (node.type) {
     case 'paragraph': {
-      if (node.children.some((c) => c.type === 'image' || c.type === 'imageReference')) {
-        return metrics.imageHeight + fs * 0.6
+      if (node.children.some((c) => c.type === 'image' || c.type === 'imageReference' || (c.type === 'html' && /<img\b/i.test(c.value)))) {
+        return metrics.imageHeight + gap
       }
-      return linesOf(toString(node), widthPx / fs) * line + fs * 0.6
+      // Key sentences are set larger (lectern.css `.lectern-key`).
+      if (hasClass(node, 'lectern-key')) return linesOf(toString(node), widthPx / (fs * 1.15)) * fs * 1.15 * 1.5 + gap * 1.15
+      return linesOf(toString(node), widthPx / fs) * line + gap
     }
     case 'heading': {
-      const size = fs * (node.depth <= 3 ? 1.25 : 1.05)
-      return linesOf(toString(node), widthPx / size) * size * 1.25 + fs * 0.5
+      const size = fs * (node.depth <= 2 ? 1.6 : node.depth === 3 ? 1.25 : 1.05)
+      return linesOf(toString(node), widthPx / size) * size * 1.2 + size * 0.5
     }
     case 'list':
-      return listHeight(node, metrics, widthPx) + fs * 0.6
+      return listHeight(node, metrics, widthPx, 1) + gap
     case 'code':
       return codeHeight(node.value.split('\n'), metrics, widthPx)
     case 'table':
-      return tableRowsHeight(node.children, node, metrics, widthPx) + fs * 0.6
+      return tableRowsHeight(node.children, node, metrics, widthPx) + gap
     case 'blockquote':
-      return node.children.reduce((sum, child) => sum + estimateHeight(child, metrics, widthPx - fs * 2), 0) + fs
+      return node.children.reduce((sum, child) => sum + estimateHeight(child, metrics, widthPx - fs * 2.2), 0) + fs * 0.6 + gap
     case 'math':
-      return Math.max(2, node.value.split('\n').length) * line * 1.2 + fs * 0.6
+      return Math.max(1, node.value.split(/\\\\|\n/).length) * fs * 2 + gap
     case 'html':
-      return /^\s*<!--/.test(node.value) ? 0 : line * 2
+      if (/^\s*<!--[\s\S]*-->\s*$/.test(node.value)) return 0
+      if (/<img\b/i.test(node.value)) return metrics.imageHeight + gap
+      return linesOf(node.value.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim(), widthPx / fs) * line + gap
     case 'notes':
     case 'definition':
     case 'footnoteDefinition':
@@ -84,54 +121,104 @@ export function estimateHeight(node: RootContent, metrics: Metrics, widthPx = co
   }
 }
 
+/** Height of a slide title (an `##` heading) of this text. */
+export function titleHeight(text: string, metrics: Readonly<Metrics>): number {
+  const size = metrics.fontSize * 1.6
+  const lines = linesOf(text, contentWidth(metrics) / size)
+  return metrics.titleHeight + (lines - 1) * size * 1.2
+}
+
 /** Width available to content on a slide. */
-export function contentWidth(metrics: Metrics): number {
+export function contentWidth(metrics: Readonly<Metrics>): number {
   return metrics.width - 2 * metrics.paddingX
 }
 
-/** Height available to content below a title. */
-export function contentHeight(metrics: Metrics, titled: boolean): number {
-  return metrics.height - 2 * metrics.paddingY - (titled ? metrics.titleHeight : 0)
+/** Height available to content below a title of `titleLines` lines (0 for none). */
+export function contentHeight(metrics: Readonly<Metrics>, titled: boolean | string): number {
+  const title = titled === false ? 0 : typeof titled === 'string' ? titleHeight(titled, metrics) : metrics.titleHeight
+  return metrics.height - 2 * metrics.paddingY - title
 }
 
-function linesOf(text: string, widthEm: number): number {
+/** Visual width of text in em of its font. */
+function widthEm(text: string, mono = false): number {
+  const wide = countCjk(text)
+  return wide + (text.length - wide) * (mono ? monoEm : latinEm)
+}
+
+/** Lines a text takes in a box `widthEm` wide. */
+function linesOf(text: string, widthEm_: number, mono = false): number {
+  const room = Math.max(1, widthEm_ * (mono ? monoSlack : wrapSlack))
+  // In prose a line ending in the source is a space; in code it is a line.
+  const parts = mono ? text.split('\n') : [text.replace(/\s*\n\s*/g, ' ')]
   let lines = 0
-  for (const part of text.split('\n')) lines += Math.max(1, Math.ceil(textWidthEm(part) / Math.max(1, widthEm)))
+  for (const part of parts) lines += Math.max(1, Math.ceil(widthEm(part, mono) / room))
   return lines
 }
 
-function listHeight(list: List, metrics: Metrics, widthPx: number): number {
-  return list.children.reduce((sum, item) => sum + listItemHeight(item, metrics, widthPx), 0)
+function listHeight(list: List, metrics: Readonly<Metrics>, widthPx: number, size: number): number {
+  const itemSize = hasClass(list, 'lectern-terms') ? size * 1.1 : size
+  return list.children.reduce((sum, item) => sum + listItemHeight(item, metrics, widthPx, itemSize), 0)
 }
 
-function listItemHeight(item: List['children'][number], metrics: Metrics, widthPx: number): number {
-  const indent = metrics.fontSize * 1.6
-  const inner = item.children.reduce(
-    (sum, child) => sum + estimateHeight(child, metrics, widthPx - indent) - (child.type === 'paragraph' ? metrics.fontSize * 0.6 : 0),
-    0
-  )
-  return inner + metrics.fontSize * 0.25
+/** Height of one list item, its gap to the next included. */
+function listItemHeight(item: ListItem, metrics: Readonly<Metrics>, widthPx: number, size = 1): number {
+  const fs = metrics.fontSize * size
+  const indent = metrics.fontSize * size * 1.6
+  const line = fs * metrics.lineHeight
+  let inner = 0
+  for (const child of item.children) {
+    if (child.type === 'paragraph') inner += linesOf(toString(child), (widthPx - indent) / fs) * line
+    else if (child.type === 'list') inner += listHeight(child, metrics, widthPx - indent, size * 0.9) + fs * 0.9 * 0.2
+    else inner += estimateHeight(child, metrics, widthPx - indent)
+  }
+  return Math.max(inner, line) + fs * 0.25
 }
 
-function codeHeight(lines: string[], metrics: Metrics, widthPx: number): number {
+function codeHeight(lines: string[], metrics: Readonly<Metrics>, widthPx: number): number {
   const size = metrics.fontSize * metrics.codeScale
-  const perLine = Math.max(1, Math.floor((widthPx - size * 2) / (size * 0.6)))
+  const perLine = (widthPx - size * 2) / size
   let count = 0
-  for (const line of lines) count += Math.max(1, Math.ceil(line.length / perLine))
-  return count * size * 1.45 + size * 2 + metrics.fontSize * 0.6
+  for (const line of lines) count += linesOf(line.replace(/\t/g, '    '), perLine, true)
+  return count * size * 1.45 + size * 1.6 + metrics.fontSize * 0.6
 }
 
-function tableRowsHeight(rows: Table['children'], table: Table, metrics: Metrics, widthPx: number): number {
+function tableRowsHeight(rows: TableRow[], table: Table, metrics: Readonly<Metrics>, widthPx: number): number {
   const size = metrics.fontSize * metrics.tableScale
-  const columns = Math.max(1, table.children[0]?.children.length ?? 1)
-  const cellEm = widthPx / columns / size - 1
+  const widths = columnWidths(table, size, widthPx)
   let height = 0
   for (const row of rows) {
     let tallest = 1
-    for (const cell of row.children) tallest = Math.max(tallest, linesOf(toString(cell), cellEm))
-    height += tallest * size * 1.4 + size * 0.6
+    row.children.forEach((cell, index) => {
+      tallest = Math.max(tallest, linesOf(toString(cell), widths[index] ?? widths.at(-1) ?? 1))
+    })
+    height += tallest * size * 1.4 + size * 0.6 + 1
   }
   return height
+}
+
+/**
+ * Column widths in em, as an automatic table layout gives them: each column
+ * its natural width when all fit, else a share of the room in proportion to it.
+ */
+function columnWidths(table: Table, size: number, widthPx: number): number[] {
+  const columns = Math.max(1, ...table.children.map((row) => row.children.length))
+  const padding = 1.4
+  const room = widthPx / size - columns * padding
+  const natural: number[] = Array.from({length: columns}, () => 1)
+  for (const row of table.children) {
+    row.children.forEach((cell, index) => {
+      natural[index] = Math.max(natural[index], widthEm(toString(cell)))
+    })
+  }
+  const total = natural.reduce((a, b) => a + b, 0)
+  if (total <= room) return natural.map((width) => width + 0.5)
+  return natural.map((width) => Math.max(3, (room * width) / total))
+}
+
+function hasClass(node: {data?: unknown}, name: string): boolean {
+  const data = node.data as {hProperties?: {className?: unknown}} | undefined
+  const value = data?.hProperties?.className
+  return Array.isArray(value) && value.includes(name)
 }
 
 /**
@@ -140,7 +227,7 @@ function tableRowsHeight(rows: Table['children'], table: Table, metrics: Metrics
  */
 export function fitSlides(
   slides: Array<Slide | Stack>,
-  metrics: Metrics,
+  metrics: Readonly<Metrics>,
   continued: (title: string) => string
 ): number {
   let added = 0
@@ -155,88 +242,118 @@ export function fitSlides(
   }
   const result: Array<Slide | Stack> = []
   for (const node of slides) {
-    if (node.type === 'stack') node.children = fitList(node.children)
-    result.push(...(node.type === 'stack' ? [node] : fitList([node])))
+    if (node.type === 'stack') {
+      node.children = fitList(node.children)
+      result.push(node)
+    } else result.push(...fitList([node]))
   }
   slides.splice(0, slides.length, ...result)
   return added
 }
 
-/** Split one slide into itself plus continuations, if it is too tall. */
-export function splitSlide(slide: Slide, metrics: Metrics, continued: (title: string) => string): Slide[] {
+/**
+ * Split one slide into itself plus continuations, if it is too tall. Each
+ * page gets the notes that introduce what it shows (the prose before its
+ * first block, in the article's order); the first keeps the rest before.
+ */
+export function splitSlide(slide: Slide, metrics: Readonly<Metrics>, continued: (title: string) => string): Slide[] {
   if (slide.data?.kind === 'title') return [slide]
   const heading = slide.children[0]?.type === 'heading' ? slide.children[0] : undefined
   const notes = getNotes(slide)
   const content = slide.children.filter((c) => c !== heading && c !== notes)
-  const available = contentHeight(metrics, Boolean(heading))
+  const title = slide.data?.title ?? (heading ? toString(heading) : '')
+  const available = contentHeight(metrics, heading ? title : false)
   const total = content.reduce((sum, node) => sum + estimateHeight(node, metrics), 0)
   if (total <= available) return [slide]
+  // Continuations repeat the title with a suffix, which may take more lines.
+  const nextAvailable = contentHeight(metrics, heading ? continued(title) : false)
 
+  const pages = paginate(content, metrics, available, nextAvailable)
+  if (pages.length <= 1) return [slide]
+
+  const pageNotes = distributeNotes(notes, pages)
+  return pages.map((page, index) => {
+    const own = pageNotes[index].length > 0 ? [createNotes(pageNotes[index])] : []
+    if (index === 0) {
+      slide.children = [...(heading ? [heading] : []), ...page, ...own]
+      return slide
+    }
+    const text = continued(title)
+    const next: Slide = {
+      type: 'slide',
+      children: [...(heading ? [createHeading(heading.depth, [{type: 'text', value: text}], heading.position)] : []), ...page, ...own],
+      position: span(page),
+      data: {kind: 'continuation', title: text, attributes: slide.data?.attributes ? withoutId(slide.data.attributes) : undefined}
+    }
+    return next
+  })
+}
+
+/** Lay blocks out on pages of the given heights, splitting lists, tables and code between items. */
+export function paginate(content: RootContent[], metrics: Readonly<Metrics>, first: number, rest = first): RootContent[][] {
   const pages: RootContent[][] = [[]]
-  let room = available
+  let room = first
+  const newPage = () => {
+    pages.push([])
+    room = rest
+  }
   const queue = [...content]
   while (queue.length > 0) {
     const node = queue.shift()!
     const height = estimateHeight(node, metrics)
+    const page = pages.at(-1)!
     if (height <= room) {
-      pages.at(-1)!.push(node)
+      page.push(node)
       room -= height
       continue
     }
-    const [head, tail] = splitBlock(node, room, metrics)
-    if (head) pages.at(-1)!.push(head)
-    if (tail || !head) {
-      if (pages.at(-1)!.length > 0) {
-        pages.push([])
-        room = available
-      }
-      if (!head && pages.at(-1)!.length === 0) {
-        // Even a fresh slide cannot hold it whole: put it alone and let the page scale it.
-        const [first, rest] = splitBlock(node, available, metrics)
-        pages.at(-1)!.push(first ?? node)
-        // A block that cannot be split (an image) went whole; only a real remainder waits.
-        if (first && rest) queue.unshift(rest)
-        room = 0
-        continue
-      }
-      if (tail) queue.unshift(tail)
+    // A block a little too tall for a whole slide is kept whole, and shrunk.
+    if (isKeptWhole(node, height, rest)) {
+      // With what is already on the page, if the page as a whole shrinks little enough.
+      const pageHeight = pages.length === 1 ? first : rest
+      if (page.length > 0 && pageHeight - room + height > pageHeight / shrinkRather) newPage()
+      pages.at(-1)!.push(node)
+      room = 0
+      continue
     }
+    const [head, tail] = splitBlock(node, room, metrics)
+    if (head) {
+      page.push(head)
+      room -= estimateHeight(head, metrics)
+      if (tail) {
+        newPage()
+        queue.unshift(tail)
+      }
+      continue
+    }
+    if (page.length > 0) {
+      // Nothing of it fits here: start it on a fresh page.
+      newPage()
+      queue.unshift(node)
+      continue
+    }
+    // Even a fresh page cannot hold a part of it: alone, shrunk by the page.
+    page.push(node)
+    room = 0
   }
+  return pages.filter((page) => page.length > 0)
+}
 
-  const title = slide.data?.title ?? ''
-  return pages
-    .filter((page) => page.length > 0)
-    .map((page, index) => {
-      if (index === 0) {
-        slide.children = [...(heading ? [heading] : []), ...page, ...(notes ? [notes] : [])]
-        return slide
-      }
-      const text = continued(title)
-      const next: Slide = {
-        type: 'slide',
-        children: [
-          ...(heading ? [createHeading(2, [{type: 'text', value: text}], heading.position)] : []),
-          ...page
-        ],
-        position: span(page),
-        data: {kind: 'continuation', title: text, attributes: slide.data?.attributes}
-      }
-      return next
-    })
+/** Whether a block too tall for `room` is better shrunk than cut. */
+function isKeptWhole(node: RootContent, height: number, room: number): boolean {
+  if (height > room / shrinkRather) return false
+  if (node.type === 'code' || node.type === 'table') return true
+  return node.type === 'list' && node.children.length === 1
 }
 
 /** Split a list, table or code block so its first part fits in `room`. */
-function splitBlock(node: RootContent, room: number, metrics: Metrics): [RootContent | undefined, RootContent | undefined] {
+function splitBlock(node: RootContent, room: number, metrics: Readonly<Metrics>): [RootContent | undefined, RootContent | undefined] {
+  const width = contentWidth(metrics)
   if (node.type === 'list') {
-    let height = metrics.fontSize * 0.6
-    let count = 0
-    for (const item of node.children) {
-      const h = listItemHeight(item, metrics, contentWidth(metrics))
-      if (height + h > room) break
-      height += h
-      count++
-    }
-    if (count === 0) return [undefined, node]
+    const size = hasClass(node, 'lectern-terms') ? 1.1 : 1
+    const heights = node.children.map((item) => listItemHeight(item, metrics, width, size))
+    const count = fitCount(heights, room - metrics.fontSize * 0.6, 1)
+    if (count === 0) return splitFirstItem(node, room, metrics)
     if (count >= node.children.length) return [node, undefined]
     const start = node.start ?? 1
     const head: List = {...node, children: node.children.slice(0, count), position: span(node.children.slice(0, count))}
@@ -250,11 +367,9 @@ function splitBlock(node: RootContent, room: number, metrics: Metrics): [RootCon
   }
   if (node.type === 'table') {
     const [header, ...rows] = node.children
-    let count = 0
-    for (let index = 1; index <= rows.length; index++) {
-      if (tableRowsHeight([header, ...rows.slice(0, index)], node, metrics, contentWidth(metrics)) + metrics.fontSize * 0.6 > room) break
-      count = index
-    }
+    const headerHeight = tableRowsHeight([header], node, metrics, width)
+    const heights = rows.map((row) => tableRowsHeight([row], node, metrics, width))
+    const count = fitCount(heights, room - headerHeight - metrics.fontSize * 0.6, 2)
     if (count === 0) return [undefined, node]
     if (count >= rows.length) return [node, undefined]
     const head: Table = {...node, children: [header, ...rows.slice(0, count)]}
@@ -263,17 +378,91 @@ function splitBlock(node: RootContent, room: number, metrics: Metrics): [RootCon
   }
   if (node.type === 'code') {
     const lines = node.value.split('\n')
-    let count = 0
-    for (let index = 1; index <= lines.length; index++) {
-      if (codeHeight(lines.slice(0, index), metrics, contentWidth(metrics)) > room) break
-      count = index
-    }
-    // Keep at least a few lines together; a code block cut after one line reads badly.
-    if (count < Math.min(4, lines.length)) return [undefined, node]
+    const size = metrics.fontSize * metrics.codeScale
+    const fixed = size * 1.6 + metrics.fontSize * 0.6
+    const heights = lines.map((line) => codeHeight([line], metrics, width) - fixed)
+    // A code block cut after a line or two reads badly: keep at least four together.
+    const count = fitCount(heights, room - fixed, 4)
+    if (count === 0) return [undefined, node]
     if (count >= lines.length) return [node, undefined]
     const head: Code = {...node, value: lines.slice(0, count).join('\n')}
     const tail: Code = {...node, value: lines.slice(count).join('\n')}
     return [head, tail]
   }
   return [undefined, node]
+}
+
+/**
+ * Split a list whose first item alone is too tall inside that item's nested
+ * list; the rest of the item goes on, under its own text again.
+ */
+function splitFirstItem(list: List, room: number, metrics: Readonly<Metrics>): [List | undefined, List | undefined] {
+  const [item, ...others] = list.children
+  const nestedIndex = item.children.findIndex((child) => child.type === 'list')
+  const nested = item.children[nestedIndex]
+  if (!nested || nested.type !== 'list' || nested.children.length < 2) return [undefined, list]
+  const lead = item.children.slice(0, nestedIndex)
+  const leadHeight = lead.reduce((sum, child) => sum + estimateHeight(child, metrics) - metrics.fontSize * 0.6, 0)
+  const width = contentWidth(metrics) - metrics.fontSize * 1.6
+  const heights = nested.children.map((child) => listItemHeight(child, metrics, width, 0.9))
+  const count = fitCount(heights, room - leadHeight - metrics.fontSize * 1.2, 2)
+  if (count === 0) return [undefined, list]
+  const headNested: List = {...nested, children: nested.children.slice(0, count), position: span(nested.children.slice(0, count))}
+  const tailNested: List = {
+    ...nested,
+    children: nested.children.slice(count),
+    position: span(nested.children.slice(count)),
+    ...(nested.ordered ? {start: (nested.start ?? 1) + count} : {})
+  }
+  const headItem: ListItem = {...item, children: [...lead, headNested]}
+  const tailItem: ListItem = {...item, children: [...structuredClone(lead), tailNested, ...item.children.slice(nestedIndex + 1)], position: span([tailNested])}
+  const head: List = {...list, children: [headItem]}
+  const tail: List = {...list, children: [tailItem, ...others], position: span([tailItem, ...others])}
+  return [head, tail]
+}
+
+/**
+ * How many of the first parts fit in `room`: none when fewer than `least`
+ * fit, and never leaving fewer than `least` alone for the next page.
+ */
+function fitCount(heights: number[], room: number, least: number): number {
+  let used = 0
+  let count = 0
+  for (const height of heights) {
+    if (used + height > room) break
+    used += height
+    count++
+  }
+  if (count >= heights.length) return count
+  // Leave no orphan: move parts down so the next page starts with enough.
+  const left = heights.length - count
+  if (left < least) count -= least - left
+  return count >= least ? count : 0
+}
+
+/**
+ * Give each page the notes that belong to it: a notes block goes with the
+ * first block after it in the source (the one it introduces), the notes
+ * after everything with the last page, notes without a place with the first.
+ */
+function distributeNotes(notes: Notes | undefined, pages: RootContent[][]): Array<Array<BlockContent>> {
+  const result: Array<Array<BlockContent>> = pages.map(() => [])
+  if (!notes) return result
+  const starts = pages.map((page) => Math.min(...page.map((node) => node.position?.start.offset ?? Number.POSITIVE_INFINITY)))
+  for (const child of notes.children as BlockContent[]) {
+    const offset = child.position?.start.offset
+    if (offset === undefined) {
+      result[0].push(child)
+      continue
+    }
+    // The first page that starts after the note is the one it introduces.
+    const index = starts.findIndex((start) => start > offset)
+    result[index === -1 ? pages.length - 1 : index].push(child)
+  }
+  return result
+}
+
+function withoutId(attributes: Record<string, string>): Record<string, string> {
+  const {id: _id, ...rest} = attributes
+  return rest
 }

@@ -1,0 +1,201 @@
+/**
+ * The build-time estimator and splitter: heights from the theme's metrics,
+ * lists, tables and code split between items, notes following their content.
+ */
+import type {Code, List, Root, Table} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {describe, expect, it} from 'vitest'
+import {eachSlide} from '../../src/pipeline/remark-slides.js'
+import {
+  contentHeight,
+  defaultMetrics,
+  estimateHeight,
+  minimumFontSize,
+  paginate,
+  splitSlide,
+  titleHeight
+} from '../../src/pipeline/slides/fit.js'
+import {createHeading, createNotes, notesText} from '../../src/pipeline/slides/nodes.js'
+import type {Slide} from '../../src/pipeline/types.js'
+import {toSlideTree} from '../util/fixtures.js'
+
+const metrics = defaultMetrics
+const continued = (title: string) => `${title} (cont.)`
+
+function parse(markdown: string): Root {
+  return unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root
+}
+
+function block<T>(markdown: string): T {
+  return parse(markdown).children[0] as T
+}
+
+function slideOf(markdown: string, title = 'Title'): Slide {
+  const tree = parse(markdown)
+  const notes = tree.children.filter((node) => node.type === 'paragraph')
+  const shown = tree.children.filter((node) => node.type !== 'paragraph')
+  return {
+    type: 'slide',
+    children: [createHeading(2, [{type: 'text', value: title}]), ...shown, ...(notes.length > 0 ? [createNotes(notes as never)] : [])],
+    data: {kind: 'section', title}
+  }
+}
+
+const items = (count: number, text = 'a point that takes about half a line') =>
+  Array.from({length: count}, (_, index) => `- Item ${index + 1}: ${text}`).join('\n')
+
+describe('estimateHeight', () => {
+  it('should give a one-line paragraph one line and its margin', () => {
+    expect(estimateHeight(block('A short line.'), metrics)).toBe(30 * 1.45 + 18)
+  })
+
+  it('should read soft line breaks in prose as spaces', () => {
+    expect(estimateHeight(block('One\nshort\nline.'), metrics)).toBe(estimateHeight(block('One short line.'), metrics))
+  })
+
+  it('should count CJK characters as a full em and Latin ones as about half', () => {
+    const latin = estimateHeight(block('a'.repeat(120)), metrics)
+    const cjk = estimateHeight(block('字'.repeat(120)), metrics)
+    expect(cjk).toBeGreaterThan(latin)
+    // 120 CJK characters at 30 px in 1152 px: 4 lines.
+    expect(cjk).toBe(4 * 30 * 1.45 + 18)
+  })
+
+  it('should grow a list with its items', () => {
+    const three = estimateHeight(block<List>(items(3)), metrics)
+    const six = estimateHeight(block<List>(items(6)), metrics)
+    expect(six - three).toBeCloseTo(three - 18, 5)
+  })
+
+  it('should wrap long code lines and keep short ones to one line', () => {
+    const short = estimateHeight(block<Code>('```\nx\n```'), metrics)
+    const long = estimateHeight(block<Code>('```\n' + 'x '.repeat(100) + '\n```'), metrics)
+    expect(long).toBeGreaterThan(short + 18.6 * 1.45)
+  })
+
+  it('should give a wide table more lines per row than a narrow one', () => {
+    const narrow = estimateHeight(block<Table>('| a | b |\n| - | - |\n| 1 | 2 |'), metrics)
+    const wide = estimateHeight(block<Table>(`| a | b |\n| - | - |\n| ${'word '.repeat(80)} | ${'word '.repeat(80)} |`), metrics)
+    expect(wide).toBeGreaterThan(narrow * 2)
+  })
+
+  it('should follow the theme\'s metrics', () => {
+    const big = {...metrics, fontSize: 40}
+    expect(estimateHeight(block('A short line.'), big)).toBeGreaterThan(estimateHeight(block('A short line.'), metrics))
+  })
+
+  it('should leave less room under a title that wraps', () => {
+    expect(titleHeight('Short', metrics)).toBe(metrics.titleHeight)
+    expect(contentHeight(metrics, 'A title so long that it takes two lines on the slide canvas')).toBeLessThan(contentHeight(metrics, 'Short'))
+  })
+
+  it('should put the readable minimum at the smallest text shrunk to 60%', () => {
+    expect(minimumFontSize(metrics)).toBe(11)
+  })
+})
+
+describe('paginate', () => {
+  it('should split a long list between items, numbering continued ordered lists', () => {
+    const list = block<List>(Array.from({length: 30}, (_, index) => `${index + 1}. Step ${index + 1}`).join('\n'))
+    const pages = paginate([list], metrics, contentHeight(metrics, true))
+    expect(pages.length).toBeGreaterThan(1)
+    const lists = pages.map((page) => page[0] as List)
+    expect(lists.reduce((sum, part) => sum + part.children.length, 0)).toBe(30)
+    expect(lists[1].start).toBe(1 + lists[0].children.length)
+    for (const page of pages) expect(page.reduce((sum, node) => sum + estimateHeight(node, metrics), 0)).toBeLessThanOrEqual(contentHeight(metrics, true))
+  })
+
+  it('should repeat a table\'s header on each part', () => {
+    const rows = Array.from({length: 40}, (_, index) => `| row ${index} | value ${index} |`).join('\n')
+    const table = block<Table>(`| Name | Value |\n| --- | --- |\n${rows}`)
+    const pages = paginate([table], metrics, contentHeight(metrics, true))
+    expect(pages.length).toBeGreaterThan(1)
+    for (const page of pages) expect(toString((page[0] as Table).children[0])).toBe('NameValue')
+    expect(pages.reduce((sum, page) => sum + (page[0] as Table).children.length - 1, 0)).toBe(40)
+  })
+
+  it('should split long code into parts of at least four lines', () => {
+    const code = block<Code>('```js\n' + Array.from({length: 60}, (_, index) => `const line${index} = ${index}`).join('\n') + '\n```')
+    const pages = paginate([code], metrics, contentHeight(metrics, true))
+    expect(pages.length).toBeGreaterThan(2)
+    const parts = pages.map((page) => (page[0] as Code).value.split('\n'))
+    expect(parts.flat()).toEqual(code.value.split('\n'))
+    for (const part of parts) expect(part.length).toBeGreaterThanOrEqual(4)
+    expect((pages[1][0] as Code).lang).toBe('js')
+  })
+
+  it('should keep a code block a little too tall whole, for the page to shrink', () => {
+    const lines = Math.floor(contentHeight(metrics, true) / (18.6 * 1.45)) + 1
+    const code = block<Code>('```\n' + Array.from({length: lines}, (_, index) => `line ${index}`).join('\n') + '\n```')
+    expect(estimateHeight(code, metrics)).toBeGreaterThan(contentHeight(metrics, true))
+    expect(paginate([code], metrics, contentHeight(metrics, true))).toEqual([[code]])
+  })
+
+  it('should split a single item inside its nested list', () => {
+    const nested = Array.from({length: 30}, (_, index) => `  - Sub-point ${index}`).join('\n')
+    const list = block<List>(`- API\n${nested}`)
+    const pages = paginate([list], metrics, contentHeight(metrics, true))
+    expect(pages.length).toBeGreaterThan(1)
+    for (const page of pages) expect(toString((page[0] as List).children[0].children[0])).toBe('API')
+  })
+
+  it('should end on a block that cannot be split at all', () => {
+    const paragraph = block('word '.repeat(2000))
+    const pages = paginate([block<List>(items(2)), paragraph], metrics, contentHeight(metrics, true))
+    expect(pages).toHaveLength(2)
+    expect(pages[1]).toEqual([paragraph])
+  })
+})
+
+describe('splitSlide', () => {
+  it('should keep a slide that fits as it is', () => {
+    const slide = slideOf(items(3))
+    expect(splitSlide(slide, metrics, continued)).toEqual([slide])
+  })
+
+  it('should title continuations and give each part the notes that introduce it', () => {
+    const markdown = [
+      'The steps, in order.',
+      '',
+      items(14),
+      '',
+      'Then the code that does it.',
+      '',
+      '```js\n' + Array.from({length: 16}, (_, index) => `step(${index})`).join('\n') + '\n```',
+      '',
+      'And that is all.'
+    ].join('\n')
+    const parts = splitSlide(slideOf(markdown, 'Steps'), metrics, continued)
+    expect(parts.length).toBeGreaterThan(1)
+    expect(parts.map((part) => part.data?.title)).toEqual(['Steps', ...parts.slice(1).map(() => 'Steps (cont.)')])
+    expect(parts.slice(1).every((part) => part.data?.kind === 'continuation')).toBe(true)
+    expect(notesText(parts[0])).toBe('The steps, in order.')
+    const codePart = parts.find((part) => part.children.some((node) => node.type === 'code'))!
+    expect(notesText(codePart)).toContain('Then the code that does it.')
+    expect(notesText(parts.at(-1)!)).toContain('And that is all.')
+  })
+})
+
+describe('auto mode', () => {
+  it('should leave no continuation without notes about what it shows', async () => {
+    const markdown = `# Guide\n\n## Options\n\nEvery option, one per line.\n\n${items(40)}\n`
+    const {tree} = await toSlideTree(markdown)
+    const slides = [...eachSlide(tree.children)]
+    const continuations = slides.filter((slide) => slide.data?.kind === 'continuation')
+    expect(continuations.length).toBeGreaterThan(0)
+    for (const slide of continuations) {
+      const shown = slide.children.find((node) => node.type === 'list')!
+      expect(notesText(slide)).toContain(toString((shown as List).children[0]))
+    }
+  })
+
+  it('should title Chinese continuations with (续)', async () => {
+    const list = Array.from({length: 30}, (_, index) => `- 第${index + 1}项：一个需要在幻灯片上展示的要点，文字稍长一些`).join('\n')
+    const {tree} = await toSlideTree(`# 指南\n\n## 选项\n\n这里列出所有选项。\n\n${list}\n`)
+    const titles = [...eachSlide(tree.children)].map((slide) => slide.data?.title)
+    expect(titles).toContain('选项 (续)')
+  })
+})
