@@ -101,7 +101,7 @@ export const reloadClient = `;(function () {
     var box = document.createElement('div')
     box.id = 'lectern-overlay'
     box.setAttribute('role', 'alert')
-    box.style.cssText = 'position:fixed;inset:0;z-index:2147483647;overflow:auto;padding:6vh 6vw;background:rgba(24,24,28,.9);' +
+    box.style.cssText = 'position:fixed;inset:0;z-index:2147483647;overflow:auto;padding:6vh 6vw;background:rgba(24,24,28,.8);' +
       'color:#fff;font:18px/1.5 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap;text-align:left'
     var title = document.createElement('div')
     title.style.cssText = 'color:#ff8a80;font-weight:bold;margin-bottom:1em'

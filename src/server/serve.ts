@@ -555,7 +555,9 @@ function broadcast(clients: Set<ServerResponse>, event: string, data: unknown): 
 
 /** Tell pages their version, so one that missed an update asks for it. */
 function withVersion(html: string, version: number): string {
-  return html.replace(/<head>/i, `<head><meta name="lectern-version" content="${version}">`)
+  const meta = `<meta name="lectern-version" content="${version}">`
+  // After the charset, which must come first.
+  return /<meta charset="utf-8">/i.test(html) ? html.replace(/<meta charset="utf-8">/i, (charset) => charset + meta) : html.replace(/<head>/i, `<head>${meta}`)
 }
 
 /** A file's size and modification time, or `missing`. */

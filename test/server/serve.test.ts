@@ -275,6 +275,25 @@ describe('serve', () => {
     }
   })
 
+  it('should answer any Host when told to listen on every address', async () => {
+    const shared = await serve(file, {port: 0, host: '0.0.0.0', cwd: work.dir, watch: false})
+    try {
+      expect(shared.url).toBe(`http://localhost:${shared.port}/`)
+      const response = await new Promise<number>((resolve, reject) => {
+        const socket = connect(shared.port, '127.0.0.1', () => {
+          socket.write('GET / HTTP/1.1\r\nHost: talk.example:80\r\nConnection: close\r\n\r\n')
+        })
+        let text = ''
+        socket.on('data', (chunk) => (text += chunk))
+        socket.on('error', reject)
+        socket.on('end', () => resolve(Number(/^HTTP\/1\.1 (\d+)/.exec(text)?.[1])))
+      })
+      expect(response).toBe(200)
+    } finally {
+      await shared.close()
+    }
+  })
+
   it('should say a port is in use with a LecternError suggesting `--port 0`', async () => {
     const error = await serve(file, {port: server.port, cwd: work.dir}).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(LecternError)
