@@ -45,6 +45,29 @@ describe('lectern serve (CLI)', () => {
     }
   })
 
+  it('should keep serving when `--open` finds no browser to open', async () => {
+    // No PATH: neither xdg-open nor open nor start can be found.
+    const child = spawn(process.execPath, [cli, 'serve', 'talk.md', '--port', '0', '--open'], {
+      cwd: work.dir,
+      env: {...process.env, PATH: ''},
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    try {
+      await expect.poll(() => stderr, {timeout: 30_000}).toMatch(/could not open a browser; open http:\/\/127\.0\.0\.1:\d+\/ yourself/)
+      const url = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)?.[1]
+      expect((await fetch(url!)).status).toBe(200)
+      child.kill('SIGINT')
+      expect(await exited).toBe(0)
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL')
+    }
+  })
+
   it('should say in one line that a port is in use, suggesting `--port 0`', async () => {
     const blocker = createServer()
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
