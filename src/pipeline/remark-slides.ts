@@ -43,13 +43,13 @@ export default function remarkSlides(options?: Readonly<Options> | null) {
     file.data.meta = meta
     const metrics = typeof settings.metrics === 'function' ? settings.metrics(meta, file) : settings.metrics || defaultMetrics
     const split = settings.split ?? meta.split
-    const explicit = split === 'manual' || (split !== 'auto' && hasRuleBreaks(tree.children))
+    const children = toNotesNodes(tree.children, file)
+    const explicit = split === 'manual' || (split !== 'auto' && hasRuleBreaks(children))
     const lang = meta.lang || detectLang(toString(tree))
     const continued = isCjkLang(lang) ? (title: string) => `${title} (续)` : (title: string) => `${title} (cont.)`
 
     let slides: Array<Slide | Stack>
     const source = String(file.value ?? '')
-    const children = toNotesNodes(tree.children)
     if (explicit) {
       slides = toSlidesExplicit(toRevealBreaks(children, source), source)
       for (const slide of eachSlide(slides)) applyAttributeComments(slide, file)

@@ -86,6 +86,15 @@ describe('notes blocks', () => {
     }
   }
 
+  it('should end an unclosed `:::notes` at the next slide, with a warning', async () => {
+    const {tree, messages} = await render('# A\n\n:::notes\nSaid.\n\n---\n\n## B\n\n- shown\n')
+    const [a, b] = slidesOf(tree)
+    expect(toString(select('aside.notes', a)!).trim()).toBe('Said.')
+    expect(toString(select('h2', b)!)).toBe('B')
+    expect(select('aside.notes', b)).toBeUndefined()
+    expect(messages).toEqual(['3:1 unclosed-notes'])
+  })
+
   it('should make `Note:` and what follows in its section notes in auto mode', async () => {
     const {tree} = await render('# Deck\n\n## A\n\n- shown\n\nNote: said\n\n```sh\nls\n```\n\n## B\n\n- b\n')
     const slide = slidesOf(tree)[1]

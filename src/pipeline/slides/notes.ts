@@ -4,6 +4,8 @@
  * lines, which make the rest of a slide notes.
  */
 import type {BlockContent, Paragraph, RootContent, Text} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import type {VFile} from 'vfile'
 import type {Notes} from '../types.js'
 import {createNotes, span} from './nodes.js'
 
@@ -15,12 +17,31 @@ const noteLead = /^notes?:\s*/i
  * Turn top-level `:::notes` directives and pandoc fenced notes divs into
  * `notes` nodes. A pandoc fence without its closing `:::` is left as text.
  */
-export function toNotesNodes(children: RootContent[]): RootContent[] {
+export function toNotesNodes(children: RootContent[], file?: VFile): RootContent[] {
+  const source = String(file?.value ?? '')
   const result: RootContent[] = []
   for (let index = 0; index < children.length; index++) {
     const node = children[index]
     if (node.type === 'containerDirective' && node.name === 'notes') {
-      result.push({...createNotes(node.children as BlockContent[]), position: node.position})
+      const start = node.position?.start.offset
+      const end = node.position?.end.offset
+      const closed = !file || start === undefined || end === undefined || /\n[ \t]*:{3,}[ \t]*$/.test(source.slice(start, end))
+      if (closed) {
+        result.push({...createNotes(node.children as BlockContent[]), position: node.position})
+        continue
+      }
+      // An unclosed block runs to the end of the file: it ends at the next slide instead.
+      const stop = node.children.findIndex((child) => child.type === 'heading' || child.type === 'thematicBreak' || (child.type === 'paragraph' && toString(child).trim() === '--'))
+      const own = (stop === -1 ? node.children : node.children.slice(0, stop)) as BlockContent[]
+      file!.message('Unexpected unclosed `:::notes`, expected a closing `:::` line', {
+        place: node.position?.start,
+        ruleId: 'unclosed-notes',
+        source: 'lectern'
+      })
+      const notes = createNotes(own)
+      notes.position = span([{position: node.position && {start: node.position.start, end: node.position.start}}, ...own])
+      result.push(notes)
+      if (stop !== -1) children.splice(index + 1, 0, ...(node.children.slice(stop) as RootContent[]))
       continue
     }
     const fenced = readPandocNotes(children, index)
