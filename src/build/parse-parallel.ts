@@ -22,6 +22,7 @@ import type {ParseCache} from './cache.js'
 /** Something that parses markdown text: a unified processor. */
 export interface MarkdownParser {
   parse(file: string | VFile): unknown
+  data(key: string): unknown
 }
 
 export interface ParseOptions {
@@ -191,22 +192,37 @@ function toSectionNodes(tree: Root, sections: Section[], group: Group, hasNext: 
   return index === children.length ? pieces : undefined
 }
 
-/** Parse texts on this thread and, if asked, on a worker thread, each taking the next text not yet taken. */
-async function parseTexts(processor: MarkdownParser, texts: string[], useWorker: boolean): Promise<Root[]> {
-  const trees: Array<Root | undefined> = new Array(texts.length)
+/**
+ * Parse texts on this thread and, if asked, on a worker thread, each taking
+ * the next text not yet taken; `thisThread: false` leaves them all to the
+ * worker (for tests), except those it could not parse.
+ */
+export async function parseTexts(
+  processor: MarkdownParser,
+  texts: string[],
+  useWorker: boolean,
+  options?: {thisThread?: boolean | undefined}
+): Promise<Root[]> {
+  // Not `new Array(n)`: `every` skips the holes of a sparse array.
+  const trees: Array<Root | undefined> = Array.from({length: texts.length}, () => undefined)
   const counter = new Int32Array(new SharedArrayBuffer(4))
   const workerFile = path.join(packageRoot(), 'lib', 'parse-worker.js')
   let finished: Promise<void> | undefined
   let worker: Worker | undefined
 
-  if (useWorker && texts.length > 1 && existsSync(workerFile)) {
+  if (useWorker && texts.length > 0 && existsSync(workerFile)) {
     worker = new Worker(workerFile, {workerData: {texts, counter: counter.buffer}})
     worker.unref()
+    const syntax = syntaxOf(processor)
+    let refused = false
     finished = new Promise((resolve) => {
       const done = () => resolve()
-      worker!.on('message', (message: {index: number; json: string} | {done: true}) => {
+      worker!.on('message', (message: {syntax: string} | {index: number; json: string} | {done: true}) => {
         if ('done' in message) return done()
-        trees[message.index] = JSON.parse(message.json) as Root
+        // A worker whose syntax differs from the processor's (a plugin added to
+        // the chain but not to syntax.ts) is not trusted: this thread parses its texts.
+        if ('syntax' in message) refused = message.syntax !== syntax
+        else if (!refused) trees[message.index] = JSON.parse(message.json) as Root
         if (trees.every(Boolean)) done()
       })
       // A worker that cannot start or fails leaves its texts to this thread.
@@ -215,7 +231,7 @@ async function parseTexts(processor: MarkdownParser, texts: string[], useWorker:
     })
   }
 
-  for (;;) {
+  while (options?.thisThread !== false || !worker) {
     const index = Atomics.add(counter, 0, 1)
     if (index >= texts.length) break
     trees[index] = processor.parse(texts[index]) as Root
@@ -229,6 +245,15 @@ async function parseTexts(processor: MarkdownParser, texts: string[], useWorker:
 interface Shift {
   line: number
   offset: number
+}
+
+/** How many micromark and mdast extensions a processor parses with (the worker reports its own). */
+function syntaxOf(processor: MarkdownParser): string {
+  const count = (key: string) => {
+    const value = processor.data(key)
+    return Array.isArray(value) ? value.length : 0
+  }
+  return `${count('micromarkExtensions')}/${count('fromMarkdownExtensions')}`
 }
 
 /** Move a node's positions (and its descendants') by whole lines and offsets, in place. */

@@ -3,10 +3,6 @@
  */
 import rehypeRaw from 'rehype-raw'
 import rehypeStringify from 'rehype-stringify'
-import remarkDirective from 'remark-directive'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import {unified, type Processor} from 'unified'
@@ -22,6 +18,7 @@ import rehypeSanitizeSlides, {type Options as SanitizeOptions} from './rehype-sa
 import rehypeRevealDocument, {type Options as DocumentOptions} from './rehype-reveal-document.js'
 import rehypeSlideFootnotes from './rehype-slide-footnotes.js'
 import remarkSlides, {type Options as SlidesOptions} from './remark-slides.js'
+import {remarkSyntax} from './syntax.js'
 import {slideHandlers} from './slides/to-hast.js'
 
 export interface Options extends SlidesOptions, DocumentOptions, SanitizeOptions {
@@ -39,10 +36,7 @@ export function createProcessor(options?: Readonly<Options> | null): Processor<M
   const settings = options || {}
   const processor = unified()
     .use(remarkParse)
-    .use(remarkFrontmatter, ['yaml'])
-    .use(remarkGfm)
-    .use(remarkMath)
-    .use(remarkDirective)
+    .use(remarkSyntax)
     .use(remarkSlides, settings)
     .use(remarkRehype, {allowDangerousHtml: true, handlers: {...slideHandlers, ...contentHandlers}})
     .use(rehypeRaw)

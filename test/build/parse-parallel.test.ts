@@ -4,11 +4,13 @@
  */
 import {existsSync} from 'node:fs'
 import path from 'node:path'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {generateArticle, generateDeck} from '../../bench/generate.js'
 import {createParseCache} from '../../src/build/cache.js'
-import {minSectionedLength, parseMarkdown, splitSections} from '../../src/build/parse-parallel.js'
+import {minSectionedLength, parseMarkdown, parseTexts, splitSections} from '../../src/build/parse-parallel.js'
 import {createProcessor} from '../../src/pipeline/processor.js'
 import {root} from '../util/fixtures.js'
 
@@ -94,6 +96,21 @@ describe('parseMarkdown', () => {
       const expected = processor.parse(new VFile({value}))
       expect(await parseMarkdown(processor, new VFile({value}), {worker: true, groupLength: 500})).toStrictEqual(expected)
     }
+  })
+
+  it.runIf(workerBuilt)('should give the trees of this thread when the worker parses every text', async () => {
+    const processor = createProcessor({document: false})
+    const texts = documents.map(([, value]) => value)
+    const trees = await parseTexts(processor, texts, true, {thisThread: false})
+    expect(trees).toStrictEqual(texts.map((text) => processor.parse(text)))
+  })
+
+  it.runIf(workerBuilt)('should not use trees from a worker that parses with other syntax than the processor', async () => {
+    // Without GFM, tables stay paragraphs; the worker has GFM and must be refused.
+    const processor = unified().use(remarkParse).freeze()
+    const texts = documents.map(([, value]) => value)
+    const trees = await parseTexts(processor, texts, true, {thisThread: false})
+    expect(trees).toStrictEqual(texts.map((text) => processor.parse(text)))
   })
 
   it('should give the same page and messages, with their places, as a whole parse', async () => {
