@@ -6,7 +6,7 @@
  * by exact path, never by joining a request path onto a folder.
  */
 import {createHash} from 'node:crypto'
-import {createReadStream, readdirSync, realpathSync, statSync} from 'node:fs'
+import {createReadStream, existsSync, readdirSync, realpathSync, statSync} from 'node:fs'
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http'
 import path from 'node:path'
 import {performance} from 'node:perf_hooks'
@@ -152,6 +152,12 @@ const referenceAttribute = /\s(?:src|href|poster|data-src|data-background-image|
 /** Rebuilds wait this long for the rest of a save (editors write in several steps). */
 const settleMs = 8
 
+/**
+ * Some editors save by moving the old file away and writing a new one: a
+ * missing deck is given this long to come back before it counts as gone.
+ */
+const returnMs = 150
+
 /** Serve a deck (a markdown file) or a folder of decks with live reload. Rejects with a `LecternError` (`SERVER`) when it cannot listen. */
 export async function serve(input: string, options?: Readonly<ServeOptions> | null): Promise<ServeHandle> {
   const settings = options || {}
@@ -204,7 +210,7 @@ export async function serve(input: string, options?: Readonly<ServeOptions> | nu
     let problems: Problem[] | undefined
     let good: Good | undefined
     try {
-      file = toFile(readDeckText(deck.source, deck.input), deck.input, cwd)
+      file = toFile(await readWhenSaved(deck.source, deck.input), deck.input, cwd)
       const rendered = await renderDeck(file, {
         theme: settings.theme,
         allowHtml: settings.allowHtml,
@@ -292,7 +298,7 @@ export async function serve(input: string, options?: Readonly<ServeOptions> | nu
     if (closed) return
     if (isFolder && path.dirname(file) === absolute && isDeckFile(file)) {
       clearTimeout(rescanTimer)
-      rescanTimer = setTimeout(rescan, settleMs)
+      rescanTimer = setTimeout(rescan, returnMs)
     }
     for (const deck of decks.values()) {
       if (deck.source === file || deck.good?.watched.includes(file)) schedule(deck)
@@ -464,6 +470,17 @@ export async function serve(input: string, options?: Readonly<ServeOptions> | nu
         server.closeAllConnections()
       })
     }
+  }
+}
+
+/** Read a deck, giving a file that is missing a moment to be saved back. */
+async function readWhenSaved(source: string, input: string): Promise<string> {
+  try {
+    return readDeckText(source, input)
+  } catch (error) {
+    if (existsSync(source)) throw error
+    await new Promise((resolve) => setTimeout(resolve, returnMs))
+    return readDeckText(source, input)
   }
 }
 

@@ -2,7 +2,7 @@
  * `serve` over raw HTTP (node:net and node:http, no browser): what it serves,
  * what it refuses, the events it pushes, a folder's index, a port in use.
  */
-import {mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {request as httpRequest, type IncomingMessage} from 'node:http'
 import {connect} from 'node:net'
 import path from 'node:path'
@@ -104,6 +104,10 @@ function events(url: string) {
       const index = seen.findIndex((s) => s.event === event)
       if (index !== -1) return Promise.resolve(seen.splice(index, 1)[0].data)
       return new Promise((resolve) => waiting.push({event, resolve}))
+    },
+    /** Events received that nobody waited for. */
+    unread(event: string): number {
+      return seen.filter((s) => s.event === event).length
     },
     close() {
       request.destroy()
@@ -262,6 +266,23 @@ describe('serve', () => {
       expect(builds.at(-1)).toMatchObject({ok: true, first: false})
     } finally {
       stream.close()
+    }
+  })
+
+  it('should take a save that moves the old file away and writes a new one as one update, not a missing file', async () => {
+    const version = /<meta name="lectern-version" content="(\d+)">/.exec((await get(server.url)).body.toString('utf8'))?.[1]
+    expect(version).toBeDefined()
+    const stream = events(`${server.url}__lectern/events?v=${version}`)
+    try {
+      renameSync(file, `${file}~`)
+      await new Promise((resolve) => setTimeout(resolve, 30))
+      writeFileSync(file, deck.replace('- first', '- first, moved'))
+      const update = JSON.parse(await stream.next('update')) as {html: string}
+      expect(update.html).toContain('first, moved')
+      expect(stream.unread('problems')).toBe(0)
+    } finally {
+      stream.close()
+      rmSync(`${file}~`, {force: true})
     }
   })
 
