@@ -29,11 +29,6 @@ export function isSlideComment(node: RootContent): boolean {
   return node.type === 'html' && slideComment.test(node.value)
 }
 
-/** Whether a node is an attribute comment (`.slide:` or `.element:`). */
-export function isAttributeComment(node: RootContent): boolean {
-  return node.type === 'html' && (slideComment.test(node.value) || elementComment.test(node.value))
-}
-
 /**
  * Apply the attribute comments of one slide and remove them: `.slide:` to
  * `slide.data.attributes`, `.element:` to the node it follows (its
