@@ -61,10 +61,12 @@ export async function renderDeck(file: VFile, options?: Readonly<RenderOptions> 
   const settings = options || {}
   const cwd = settings.cwd ?? process.cwd()
   let theme: Theme | undefined
+  // A theme that failed to load is reported once, not at every use.
+  let themeFailed = false
   const assets: OutputFile[] = []
 
   const useTheme = (meta: Readonly<DeckMeta>): Theme | undefined => {
-    if (theme) return theme
+    if (theme || themeFailed) return theme
     // defaults < front matter < command line
     const name = settings.theme ?? meta.theme ?? defaultThemeName
     try {
@@ -83,6 +85,7 @@ export async function renderDeck(file: VFile, options?: Readonly<RenderOptions> 
         })
         return theme
       }
+      themeFailed = true
       const message = file.message(error.message, {
         place: settings.theme ? undefined : placeOfKey(String(file.value), 'theme'),
         ruleId: 'unknown-theme',
@@ -151,6 +154,8 @@ function collectAssets(
   styles.push(...math.styles)
   if (theme) {
     files.push({path: 'assets/theme.css', content: theme.css})
+    // Fonts and images a user theme names with relative `url()`s, next to the stylesheet.
+    for (const asset of theme.assets) files.push({path: `assets/${asset.path}`, from: asset.from})
     styles.push({href: 'assets/theme.css'})
   }
   const deckStyle = toDeckStyle(file.data.meta ?? {})

@@ -128,6 +128,27 @@ const measure = String.raw`(() => {
         if (entry.ratio < 4.5) lowContrast.push(entry)
       }
     }
+    // Text that CSS draws (a code block's language label): pseudo-elements with content.
+    for (const element of slide.querySelectorAll('*')) {
+      if (element.closest('aside.notes') || element.getClientRects().length === 0) continue
+      for (const pseudo of ['::before', '::after']) {
+        const style = getComputedStyle(element, pseudo)
+        if (['none', 'normal', '""', "''"].includes(style.content) || style.display === 'none' || style.visibility !== 'visible') continue
+        const base = backgroundOf(element)
+        const own = parse(style.backgroundColor)
+        const background = own && own[3] > 0 ? over(own, base.color) : base.color
+        const color = parse(style.color)
+        const entry = {text: style.content.slice(0, 40), element: describe(element) + pseudo, color: style.color, background: 'rgb(' + background.slice(0, 3).map(Math.round).join(', ') + ')', ratio: 0}
+        if (!color || base.image) {
+          lowContrast.push(entry)
+          continue
+        }
+        entry.ratio = Math.round(ratio(over(color, background), background) * 100) / 100
+        minimum = Math.min(minimum, entry.ratio)
+        seen.add(entry.element + entry.text)
+        if (entry.ratio < 4.5) lowContrast.push(entry)
+      }
+    }
     const brokenWords = []
     for (const heading of slide.querySelectorAll('h1, h2, h3, h4')) {
       const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT)
@@ -212,7 +233,7 @@ describeBrowser('built-in themes in Chromium', () => {
       bad,
       [
         '@import "light";',
-        ':root { --lectern-muted: #b0b0b0; --r-main-font-size: 64px; }',
+        ':root { --lectern-muted: #b0b0b0; --lectern-code-label: #d0d0d0; --r-main-font-size: 64px; }',
         '.reveal h2 { word-break: break-all; overflow-wrap: anywhere; text-wrap: wrap; }'
       ].join('\n')
     )
@@ -224,6 +245,7 @@ describeBrowser('built-in themes in Chromium', () => {
     const low = measured.flatMap((slide) => slide.lowContrast.map((entry) => entry.element))
     expect(low).toContain('p.lectern-subtitle')
     expect(low).toContain('span.slide-number-a')
+    expect(low.filter((element) => element.endsWith('::before')).length).toBeGreaterThan(0)
     expect(measured.flatMap((slide) => slide.brokenWords).length).toBeGreaterThan(0)
     expect(measured.some((slide) => slide.overflow > 0)).toBe(true)
   })
