@@ -10,7 +10,7 @@ const monthDate =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d{2}\b/giu
 const clock = /\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm)?\b/giu
 const counts =
-  /\d[\d,.]*\s*[kKwW万千]?\+?\s*(?:次|人|条)?\s*(?:阅读|浏览|点赞|评论|收藏|赞|转发|分享|views?|reads?|likes?|comments?|replies|shares?|claps?)(?![A-Za-z])/giu
+  /\d[\d,.]*\s*[kKwW万千]?\+?\s*(?:次|人|条)?\s*(?:阅读|浏览|点赞|评论|收藏|赞|转发|分享|粉丝|关注者|views?|reads?|likes?|comments?|replies|shares?|claps?|followers?|subscribers?|responses?)(?![A-Za-z])/giu
 const countsBefore = /(?:阅读|浏览|点赞|评论|收藏|views?|likes?|comments?)(?:数|量|次数)?\s*[:：]?\s*\d[\d,.]*\s*[kKwW万]?(?![\d])/giu
 const ago = /\b\d+\s+(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?)\s+ago\b|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|(?:\b\d+\s*min(?:ute)?s?\s+read\b)/giu
 const filler = /^(?:posted|published|updated|written|last\s+updated|发布于|发表于|更新于|on|by|at|作者|来源|[\s|·•/\\,:：\-–—_()（）[\]])*$/iu
@@ -43,8 +43,12 @@ const captions = new RegExp(
   'iu'
 )
 
+/** Buttons and links of a page's interface, copied along with the text. */
+const controls =
+  /^(?:follow(?:ing)?|unfollow|listen|share|like|reply|subscribe|sign\s+(?:in|up|out)|log\s+(?:in|out)|menu|search|skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|print|email|save|bookmark|more|show\s+more|load\s+more|top|关注|已关注|点赞|收藏|分享|评论|举报|打赏|返回顶部|登录|注册|搜索|目录|展开|收起|展开全文|阅读全文)$/iu
+
 const furnitureLine =
-  /^(?:copyright\b|©|\(c\)\s*\d{4}|all\s+rights\s+reserved|版权所有|(?:tags?|categories|filed\s+under|posted\s+in|标签|分类|关键词)\s*[:：]|(?:share|分享)\s*[:：]|(?:previous|next)\s*[:：]|(?:上|下)一篇\s*[:：])/iu
+  /^(?:(?:written|posted|published)\s+by\s+\S|copyright\b|©|\(c\)\s*\d{4}|all\s+rights\s+reserved|版权所有|(?:tags?|categories|filed\s+under|posted\s+in|标签|分类|关键词)\s*[:：]|(?:share|分享)\s*[:：]|(?:previous|next)\s*[:：]|(?:上|下)一篇\s*[:：])/iu
 
 /**
  * Whether a line is page metadata: a timestamp, a view or comment count, a
@@ -78,7 +82,9 @@ export function isFurnitureCaption(text: string): boolean {
 /** Whether a line is furniture on its own: copyright, tag and share lines, a menu or breadcrumb (`Home › Blog › Post`). */
 export function isFurnitureLine(text: string): boolean {
   const line = text.trim()
-  if (furnitureLine.test(line)) return true
+  if (furnitureLine.test(line) || controls.test(line)) return true
+  // Nothing but digits, punctuation and symbols (`·`, `--`, `12`).
+  if (line.length > 0 && !/[\p{L}]/u.test(line)) return true
   const parts = line.split(/\s*(?:[|›»>]|\s[·/]\s)\s*/u)
   // Three or more short items between separators, none of them a sentence.
   return parts.length >= 3 && parts.every((part) => part.length > 0 && textWidthEm(part) <= 16 && part.split(/\s+/u).length <= 4 && !/[。.!?！？]$/u.test(part))

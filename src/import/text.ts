@@ -7,7 +7,7 @@
 import type {Heading, List, ListItem, Paragraph, Root, RootContent} from 'mdast'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
-import {countWords, endsLikeSentence, textWidthEm} from '../pipeline/slides/text.js'
+import {countCjk, countWords, endsLikeSentence, textWidthEm} from '../pipeline/slides/text.js'
 import {isFurnitureCaption, isFurnitureLine, isMetaLine} from './furniture.js'
 
 /** One source line. */
@@ -18,6 +18,8 @@ interface Line {
   indent: number
   /** The text, trimmed, with no-break and ideographic spaces as spaces. */
   text: string
+  /** The line after its first `codeIndent` columns of ASCII indentation, when it has them. */
+  code: string | undefined
 }
 
 interface ParagraphUnit {
@@ -56,10 +58,15 @@ interface OtherUnit {
   line: Line
 }
 
-type Unit = ParagraphUnit | ListUnit | HeadingUnit | OtherUnit
+interface CodeUnit {
+  type: 'code'
+  lines: Line[]
+}
+
+type Unit = ParagraphUnit | ListUnit | HeadingUnit | OtherUnit | CodeUnit
 
 const bullet = /^([•·◦▪▫●○‣⁃∙*+\-–])\s+(\S.*)$/u
-const numbered = /^(?:(\d{1,3})[.)、．]|[(（](\d{1,3})[)）])\s*(\S.*)$/u
+const numbered = /^(?:(\d{1,3})(?:[.)]\s+|[、．]\s*)|[(（](\d{1,3})[)）]\s*)(\S.*)$/u
 const sectionNumber = /^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$/u
 const chineseSection = /^(?:第[一二三四五六七八九十百\d]+[章节部分篇]|[一二三四五六七八九十]+、)\s*\S/u
 const chineseSubsection = /^[(（][一二三四五六七八九十]+[)）]\s*\S/u
@@ -73,7 +80,8 @@ export function fromText(value: string, file: VFile): Root {
   const lines = value.split(/\r\n|\r|\n/).map((raw, index): Line => {
     const normal = raw.replace(/[\u00A0\u2007\u202F\u3000\t]/gu, (space) => (space === '\t' ? '    ' : ' ')).replace(/\s+$/u, '')
     const text = normal.trim()
-    return {index, indent: normal.length - normal.trimStart().length, text}
+    const ascii = /^(?: {4}|\t)/u.test(raw) ? raw.replace(/^(?: {4}|\t)/u, '').replace(/\s+$/u, '') : undefined
+    return {index, indent: normal.length - normal.trimStart().length, text, code: ascii}
   })
   const place = (first: Line, last: Line = first): Position => ({
     start: {line: first.index + 1, column: first.indent + 1, offset: offsets[first.index] + first.indent},
@@ -119,6 +127,7 @@ function toUnits(lines: Line[]): Unit[] {
   // Open lists, innermost last, with the item being filled.
   const stack: Array<{list: ListUnit; item: ItemUnit}> = []
   let paragraph: ParagraphUnit | undefined
+  let code: CodeUnit | undefined
   let blank = true
 
   const closeListsDeeperThan = (indent: number) => {
@@ -133,7 +142,13 @@ function toUnits(lines: Line[]): Unit[] {
     }
     const wasBlank = blank
     blank = false
-    if (isMetaLine(line.text) || isFurnitureLine(line.text)) {
+    if (ruleLine.test(line.text) && !code) {
+      paragraph = undefined
+      stack.length = 0
+      units.push({type: 'rule', line})
+      continue
+    }
+    if (!code && (isMetaLine(line.text) || isFurnitureLine(line.text))) {
       paragraph = undefined
       const top = stack[stack.length - 1]
       const unit: OtherUnit = {type: 'meta', line}
@@ -147,12 +162,6 @@ function toUnits(lines: Line[]): Unit[] {
       }
       continue
     }
-    if (ruleLine.test(line.text)) {
-      paragraph = undefined
-      stack.length = 0
-      units.push({type: 'rule', line})
-      continue
-    }
     const atx = atxHeading.exec(line.text)
     if (atx && line.indent < 4) {
       // A text that is markdown already keeps its headings.
@@ -161,7 +170,7 @@ function toUnits(lines: Line[]): Unit[] {
       units.push({type: 'heading', depth: Math.min(4, Math.max(2, atx[1].length)) as 2 | 3 | 4, line, text: atx[2], title: atx[1].length === 1})
       continue
     }
-    const marker = toMarker(line.text)
+    const marker = code && line.code !== undefined ? undefined : toMarker(line.text)
     if (marker) {
       paragraph = undefined
       closeListsDeeperThan(line.indent)
@@ -186,6 +195,18 @@ function toUnits(lines: Line[]): Unit[] {
     }
     // Text: continues an item when indented under it, else a paragraph.
     const top = stack[stack.length - 1]
+    // Indented by four spaces or a tab outside a list, and reading like code: a code block.
+    if (!top && line.code !== undefined && (code || isCodeBlockAt(lines, line.index))) {
+      paragraph = undefined
+      if (code && wasBlank) code.lines.push(...lines.slice(code.lines[code.lines.length - 1].index + 1, line.index))
+      if (!code) {
+        code = {type: 'code', lines: []}
+        units.push(code)
+      }
+      code.lines.push(line)
+      continue
+    }
+    code = undefined
     if (top && line.indent > top.list.indent) {
       const last = top.item.children[top.item.children.length - 1]
       if (!wasBlank && last === undefined) {
@@ -207,6 +228,23 @@ function toUnits(lines: Line[]): Unit[] {
     }
   }
   return units.flatMap((unit) => (unit.type === 'paragraph' ? splitBlock(unit) : [unit]))
+}
+
+/** Whether the indented lines from `index` on (blank lines between them included) hold a line of code. */
+function isCodeBlockAt(lines: Line[], index: number): boolean {
+  for (let at = index; at < lines.length; at++) {
+    const line = lines[at]
+    if (!line.text) continue
+    if (line.code === undefined) return false
+    if (looksLikeCode(line.text)) return true
+  }
+  return false
+}
+
+/** Whether a line reads like program text rather than prose. */
+function looksLikeCode(text: string): boolean {
+  if (countCjk(text) > text.length * 0.2) return false
+  return /[{};]\s*$|^[<$#>]|=>|[=!<>]=|\s=\s|\w\(.*\)|^(?:def|class|function|import|from|return|if|for|while|const|let|var|fn|pub|SELECT|CREATE|INSERT)\b/u.test(text)
 }
 
 /** A bullet or number at the start of a line. */
@@ -233,6 +271,11 @@ function splitBlock(unit: ParagraphUnit): Unit[] {
   const longest = Math.max(...widths)
   const wrapped = (from: number) => widths.slice(from, -1).every((width) => width >= longest * 0.6) && longest >= 24
   if (wrapped(0)) return [unit]
+  // A caption over three or more short lines that are not sentences: the lines are a list.
+  if (lines.length >= 3 && lines.slice(1).every((line) => isShort(line.text) && !endsLikeSentence(line.text)) && isShort(lines[0].text)) {
+    const list: ListUnit = {type: 'list', ordered: false, start: 1, indent: lines[1].indent, items: lines.slice(1).map((line) => ({line, text: line.text, children: [], meta: false}))}
+    return [{type: 'paragraph', lines: [lines[0]]}, list]
+  }
   if (!endsLikeSentence(lines[0].text) && widths[0] < longest * 0.6 && (lines.length === 2 || wrapped(1))) {
     return [{type: 'paragraph', lines: [lines[0]]}, {type: 'paragraph', lines: lines.slice(1)}]
   }
@@ -349,7 +392,7 @@ function isNumberedSection(unit: Unit | undefined): boolean {
 }
 
 function isBody(unit: Unit | undefined): boolean {
-  return unit !== undefined && (unit.type === 'paragraph' || unit.type === 'list')
+  return unit !== undefined && (unit.type === 'paragraph' || unit.type === 'list' || unit.type === 'code')
 }
 
 function headingDepth(text: string): 2 | 3 | 4 {
@@ -407,6 +450,7 @@ function joiner(before: string, after: string): string {
 function linesOf(unit: Unit): Line[] {
   switch (unit.type) {
     case 'paragraph':
+    case 'code':
       return unit.lines
     case 'list':
       return unit.items.flatMap((item) => [item.line, ...item.children.flatMap(linesOf)])
@@ -428,6 +472,10 @@ function toNodes(unit: Unit, place: (first: Line, last?: Line) => Position): Roo
         position: place(unit.lines[0], unit.lines[unit.lines.length - 1])
       }
       return [paragraph]
+    }
+    case 'code': {
+      const value = unit.lines.map((line) => line.code ?? '').join('\n').replace(/\n+$/u, '')
+      return [{type: 'code', lang: null, meta: null, value, position: place(unit.lines[0], unit.lines[unit.lines.length - 1])}]
     }
     case 'list': {
       const items = unit.items.map((item): ListItem => {

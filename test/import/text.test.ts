@@ -171,4 +171,14 @@ describe('importArticle (text)', () => {
       'empty.txt:1:1: Unexpected text without an article, expected paragraphs or lists'
     ])
   })
+
+  it('should read lines indented by four spaces that hold code as one code block, and indented prose as prose', () => {
+    const markdown = toMarkdown('Loops\n\nA loop in Python:\n\n    total = 0\n\n    for x in items:\n        total += x\n\n　　这一段用全角空格缩进,是正文,不是代码。\n')
+    expect(markdown).toBe('# Loops\n\nA loop in Python:\n\n```\ntotal = 0\n\nfor x in items:\n    total += x\n```\n\n这一段用全角空格缩进,是正文,不是代码。\n')
+  })
+
+  it('should drop the interface copied with the text: buttons, symbol lines, follower counts', () => {
+    const text = 'A Post\n\nFollow\n\n·\n\n--\n\n12\n\nListen\n\nShare\n\nThe body of the post, which is the only thing worth keeping here.\n\n2.1K Followers\n'
+    expect(toMarkdown(text)).toBe('# A Post\n\nThe body of the post, which is the only thing worth keeping here.\n')
+  })
 })
