@@ -2,7 +2,7 @@
  * The build-time estimator and splitter: heights from the theme's metrics,
  * lists, tables and code split between items, notes following their content.
  */
-import type {Code, List, Root, Table} from 'mdast'
+import type {Code, List, Root, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
@@ -142,8 +142,24 @@ describe('paginate', () => {
     for (const page of pages) expect(toString((page[0] as List).children[0].children[0])).toBe('API')
   })
 
+  it('should not leave a lone list item for the next page', () => {
+    const room = contentHeight(metrics, true)
+    const list = block<List>(items(30))
+    const pages = paginate([list], metrics, room)
+    expect(pages.length).toBeGreaterThan(1)
+    for (const page of pages) expect((page[0] as List).children.length).toBeGreaterThanOrEqual(2)
+  })
+
+  it('should keep a heading with the block it introduces', () => {
+    const tree = parse(`${items(9)}\n\n#### Details\n\n${items(6)}`)
+    const pages = paginate(tree.children, metrics, contentHeight(metrics, true))
+    expect(pages.length).toBe(2)
+    expect(pages[0].at(-1)!.type).toBe('list')
+    expect(pages[1][0].type).toBe('heading')
+  })
+
   it('should end on a block that cannot be split at all', () => {
-    const paragraph = block('word '.repeat(2000))
+    const paragraph = block<RootContent>('word '.repeat(2000))
     const pages = paginate([block<List>(items(2)), paragraph], metrics, contentHeight(metrics, true))
     expect(pages).toHaveLength(2)
     expect(pages[1]).toEqual([paragraph])

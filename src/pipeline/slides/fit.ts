@@ -70,6 +70,9 @@ export function minimumFontSize(metrics: Readonly<Metrics>): number {
  */
 const shrinkRather = 0.85
 
+/** A whole slide at most this much too tall is shrunk rather than split into a continuation holding a line or two. */
+const shrinkSlide = 0.9
+
 // Widths, in em of the font: Latin text in Noto Sans averages a little over
 // half an em a character; a CJK character is one em; monospace is 0.6 em.
 const latinEm = 0.5
@@ -264,7 +267,7 @@ export function splitSlide(slide: Slide, metrics: Readonly<Metrics>, continued: 
   const title = slide.data?.title ?? (heading ? toString(heading) : '')
   const available = contentHeight(metrics, heading ? title : false)
   const total = content.reduce((sum, node) => sum + estimateHeight(node, metrics), 0)
-  if (total <= available) return [slide]
+  if (total <= available / shrinkSlide) return [slide]
   // Continuations repeat the title with a suffix, which may take more lines.
   const nextAvailable = contentHeight(metrics, heading ? continued(title) : false)
 
@@ -294,8 +297,16 @@ export function paginate(content: RootContent[], metrics: Readonly<Metrics>, fir
   const pages: RootContent[][] = [[]]
   let room = first
   const newPage = () => {
+    const previous = pages.at(-1)!
     pages.push([])
     room = rest
+    // A heading is kept with what it introduces.
+    const last = previous.at(-1)
+    if (last && last.type === 'heading' && previous.length > 1) {
+      previous.pop()
+      pages.at(-1)!.push(last)
+      room -= estimateHeight(last, metrics)
+    }
   }
   const queue = [...content]
   while (queue.length > 0) {
@@ -316,7 +327,9 @@ export function paginate(content: RootContent[], metrics: Readonly<Metrics>, fir
       room = 0
       continue
     }
-    const [head, tail] = splitBlock(node, room, metrics)
+    let [head, tail] = splitBlock(node, room, metrics)
+    // On a fresh page, a lone last item is better than nothing split at all.
+    if (!head && page.length === 0) [head, tail] = splitBlock(node, room, metrics, false)
     if (head) {
       page.push(head)
       room -= estimateHeight(head, metrics)
@@ -347,12 +360,12 @@ function isKeptWhole(node: RootContent, height: number, room: number): boolean {
 }
 
 /** Split a list, table or code block so its first part fits in `room`. */
-function splitBlock(node: RootContent, room: number, metrics: Readonly<Metrics>): [RootContent | undefined, RootContent | undefined] {
+function splitBlock(node: RootContent, room: number, metrics: Readonly<Metrics>, orphans = true): [RootContent | undefined, RootContent | undefined] {
   const width = contentWidth(metrics)
   if (node.type === 'list') {
     const size = hasClass(node, 'lectern-terms') ? 1.1 : 1
     const heights = node.children.map((item) => listItemHeight(item, metrics, width, size))
-    const count = fitCount(heights, room - metrics.fontSize * 0.6, 1)
+    const count = fitCount(heights, room - metrics.fontSize * 0.6, 1, orphans ? 2 : 1)
     if (count === 0) return splitFirstItem(node, room, metrics)
     if (count >= node.children.length) return [node, undefined]
     const start = node.start ?? 1
@@ -369,7 +382,7 @@ function splitBlock(node: RootContent, room: number, metrics: Readonly<Metrics>)
     const [header, ...rows] = node.children
     const headerHeight = tableRowsHeight([header], node, metrics, width)
     const heights = rows.map((row) => tableRowsHeight([row], node, metrics, width))
-    const count = fitCount(heights, room - headerHeight - metrics.fontSize * 0.6, 2)
+    const count = fitCount(heights, room - headerHeight - metrics.fontSize * 0.6, 1, orphans ? 2 : 1)
     if (count === 0) return [undefined, node]
     if (count >= rows.length) return [node, undefined]
     const head: Table = {...node, children: [header, ...rows.slice(0, count)]}
@@ -405,7 +418,7 @@ function splitFirstItem(list: List, room: number, metrics: Readonly<Metrics>): [
   const leadHeight = lead.reduce((sum, child) => sum + estimateHeight(child, metrics) - metrics.fontSize * 0.6, 0)
   const width = contentWidth(metrics) - metrics.fontSize * 1.6
   const heights = nested.children.map((child) => listItemHeight(child, metrics, width, 0.9))
-  const count = fitCount(heights, room - leadHeight - metrics.fontSize * 1.2, 2)
+  const count = fitCount(heights, room - leadHeight - metrics.fontSize * 1.2, 1, 2)
   if (count === 0) return [undefined, list]
   const headNested: List = {...nested, children: nested.children.slice(0, count), position: span(nested.children.slice(0, count))}
   const tailNested: List = {
@@ -422,10 +435,10 @@ function splitFirstItem(list: List, room: number, metrics: Readonly<Metrics>): [
 }
 
 /**
- * How many of the first parts fit in `room`: none when fewer than `least`
- * fit, and never leaving fewer than `least` alone for the next page.
+ * How many of the first parts fit in `room`: none when fewer than `head`
+ * fit, and never leaving fewer than `tail` alone for the next page.
  */
-function fitCount(heights: number[], room: number, least: number): number {
+function fitCount(heights: number[], room: number, head: number, tail = head): number {
   let used = 0
   let count = 0
   for (const height of heights) {
@@ -436,8 +449,8 @@ function fitCount(heights: number[], room: number, least: number): number {
   if (count >= heights.length) return count
   // Leave no orphan: move parts down so the next page starts with enough.
   const left = heights.length - count
-  if (left < least) count -= least - left
-  return count >= least ? count : 0
+  if (left < tail) count -= tail - left
+  return count >= Math.max(1, head) ? count : 0
 }
 
 /**
