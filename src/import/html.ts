@@ -72,10 +72,14 @@ export function fromHtml(value: string, file: VFile): HtmlArticle {
   // that the `<title>` names, else the `<title>` itself.
   if (!findFirst(main, (node) => node.tagName === 'h1')) {
     const found = findTitle(body, main, titleElement ? hastToString(titleElement) : '')
-    if (found) {
+    if (found?.element && findFirst(main, (node) => node === found.element)) {
+      // The title is a heading of the article already: it becomes its `<h1>`.
+      found.element.tagName = 'h1'
+    } else if (found) {
       main.children.unshift({type: 'element', tagName: 'h1', properties: {}, children: [{type: 'text', value: found.text}], position: found.position})
     }
   }
+  removed += trimBeforeTitle(main)
   fixImages(main, baseHref)
   // Anchors without text (`<a name="t0"></a>`) would become `[]()`.
   removeWhere(main, (node) => node.tagName === 'a' && !hastToString(node).trim() && !findFirst(node, (child) => child.tagName === 'img'))
@@ -144,6 +148,29 @@ function readabilityTop(body: Element | HastRoot): Element | undefined {
     }
   }
   return top
+}
+
+/**
+ * Before the title, keep only what is substantial: pictures and real text,
+ * not "back" links, category tags or breadcrumbs.
+ */
+function trimBeforeTitle(main: Element): number {
+  let removed = 0
+  let parent: Element | undefined = main
+  while (parent) {
+    const index: number = parent.children.findIndex((child) => child.type === 'element' && (child.tagName === 'h1' || findFirst(child, (node) => node.tagName === 'h1') !== undefined))
+    if (index < 0) break
+    const before = parent.children.slice(0, index).filter((child) => {
+      if (child.type !== 'element') return true
+      const keep = findFirst(child, (node) => node.tagName === 'img') !== undefined || (textLength(child) >= 100 && linkDensity(child) < 0.5)
+      if (!keep) removed++
+      return keep
+    })
+    const next: ElementContent = parent.children[index] as ElementContent
+    parent.children = [...before, ...parent.children.slice(index)]
+    parent = next.type === 'element' && next.tagName !== 'h1' ? next : undefined
+  }
+  return removed
 }
 
 /** Drop a heading that captions furniture ("Related posts") with what follows it, up to the next heading as high. */
@@ -262,7 +289,7 @@ function linkDensity(node: Element): number {
  * `<h1>` and the post's `<h2>`); else the `<title>`'s first part; else the
  * page's `<h1>`.
  */
-function findTitle(body: Element | HastRoot, main: Element, title: string): {text: string; position: Element['position']} | undefined {
+function findTitle(body: Element | HastRoot, main: Element, title: string): {text: string; position: Element['position']; element?: Element} | undefined {
   const normal = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase()
   const full = normal(title)
   const parts = full.split(/\s+[|–—·«»:\-]{1,2}\s+|\s+_\s+/u).filter(Boolean)
@@ -275,7 +302,7 @@ function findTitle(body: Element | HastRoot, main: Element, title: string): {tex
   })
   const before = named.filter((heading) => (heading.position?.start.offset ?? 0) < start)
   const heading = before[before.length - 1] ?? named[0]
-  if (heading) return {text: hastToString(heading).replace(/\s+/g, ' ').trim(), position: heading.position}
+  if (heading) return {text: hastToString(heading).replace(/\s+/g, ' ').trim(), position: heading.position, element: heading}
   const text = title.replace(/\s+/g, ' ').trim().split(/\s+[|–—·«»:\-]{1,2}\s+|\s*_\s*/u)[0]
   if (text) return {text, position: undefined}
   const h1 = findFirst(body, (node) => node.tagName === 'h1')
