@@ -5,6 +5,7 @@
 import {readdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {LecternError} from '../errors.js'
+import {decodeDeclaredCharset} from '../import/charset.js'
 
 /** File extensions lectern reads as decks in a folder; a `.txt` or `.html` file named on its own is imported first (`src/import/deck-file.ts`). */
 export const deckExtensions = ['.md', '.markdown'] as const
@@ -62,6 +63,9 @@ export function readDeckText(file: string, display: string): string {
     const text = new TextDecoder('utf-8', {fatal: true}).decode(buffer)
     return text.replace(/^\uFEFF/, '')
   } catch {
+    // A saved page in the charset its `<meta>` declares (GBK, Shift_JIS…) is read in it.
+    const declared = decodeDeclaredCharset(buffer, file)
+    if (declared !== undefined) return declared
     throw new LecternError('INPUT', `Cannot read \`${display}\`: it is not UTF-8 text; save it as UTF-8`, {file: display})
   }
 }

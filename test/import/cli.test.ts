@@ -102,4 +102,17 @@ describe('lectern import', () => {
     // The missing image is reported on the line of the page it is on.
     expect(html.stderr).toContain('test/fixtures-import/en-blog-html/input.html:33:1: warning: Unexpected missing image')
   })
+
+  it('should import a page saved in the charset its <meta> declares', () => {
+    const input = path.join(temporary.dir, 'gbk.html')
+    // 你好世界, 大模型 in GBK.
+    const hello = Buffer.from([0xc4, 0xe3, 0xba, 0xc3, 0xca, 0xc0, 0xbd, 0xe7])
+    const model = Buffer.from([0xb4, 0xf3, 0xc4, 0xa3, 0xd0, 0xcd])
+    writeFileSync(
+      input,
+      Buffer.concat([Buffer.from('<html><head><meta charset="gbk"></head><body><article><h1>'), model, Buffer.from('</h1><p>'), hello, Buffer.from(', '), model, Buffer.from('.</p></article></body></html>')])
+    )
+    const result = runCli(['import', input])
+    expect([result.status, result.stdout]).toEqual([0, '# 大模型\n\n你好世界, 大模型.\n'])
+  })
 })
