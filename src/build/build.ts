@@ -13,6 +13,7 @@ import {resolveOptions, type Options} from '../options.js'
 import type {DeckInfo} from '../pipeline/types.js'
 import {resolveInputs, readDeckText} from './inputs.js'
 import {renderDeck, toFile, type OutputFile} from './render.js'
+import {toSingleFile, writeSingleFile} from './single-file.js'
 
 /** What happened to one deck. */
 export interface DeckResult {
@@ -26,6 +27,8 @@ export interface DeckResult {
   deck: DeckInfo | undefined
   /** Milliseconds spent on this deck. */
   ms: number
+  /** Size of the written single file in bytes (`--single-file` only). */
+  bytes?: number | undefined
 }
 
 /** What a build did. */
@@ -57,10 +60,16 @@ export async function build(inputs: ReadonlyArray<string>, options?: Readonly<Op
     const file = toFile(readDeckText(absolute, input), input, settings.cwd)
     const rendered = await renderDeck(file, settings)
     let output: string | undefined
+    let bytes: number | undefined
     if (!file.messages.some((message) => message.fatal)) {
-      output = await writeDeck(settings.outDir, deckName(absolute), rendered.html, rendered.assets)
+      if (settings.singleFile) {
+        output = path.join(settings.outDir, `${deckName(absolute)}.html`)
+        bytes = await writeSingleFile(output, await toSingleFile(rendered))
+      } else {
+        output = await writeDeck(settings.outDir, deckName(absolute), rendered.html, rendered.assets)
+      }
     }
-    decks.push({input, output, file, deck: file.data.deck, ms: performance.now() - start})
+    decks.push({input, output, file, deck: file.data.deck, ms: performance.now() - start, bytes})
     settings.onProgress?.({type: 'done', input, index, total: files.length})
   }
   return {decks, files: decks.map((deck) => deck.file)}
@@ -96,17 +105,7 @@ export async function writeDeck(outDir: string, name: string, html: string, asse
   const token = `${process.pid}-${randomBytes(4).toString('hex')}`
   const temporary = path.join(outDir, `.lectern-tmp-${name}-${token}`)
   try {
-    await mkdir(temporary, {recursive: true})
-    const written = new Set<string>()
-    for (const asset of assets) {
-      if (written.has(asset.path)) continue
-      written.add(asset.path)
-      const destination = path.join(temporary, ...asset.path.split('/'))
-      await mkdir(path.dirname(destination), {recursive: true})
-      if (asset.from) await copyFile(asset.from, destination)
-      else await writeFile(destination, asset.content ?? '')
-    }
-    await writeFile(path.join(temporary, 'index.html'), html)
+    await writeDeckFiles(temporary, html, assets)
     await swapInto(temporary, target, token)
   } catch (error) {
     await rm(temporary, {recursive: true, force: true})
@@ -115,6 +114,21 @@ export async function writeDeck(outDir: string, name: string, html: string, asse
     throw new LecternError('OUTPUT', `Cannot write \`${target}\`: ${code ?? String(error)}; check the folder exists and is writable`, {cause: error})
   }
   return path.join(target, 'index.html')
+}
+
+/** Write a deck's `index.html` and its assets into a folder (created if missing), as they are, not atomically. */
+export async function writeDeckFiles(folder: string, html: string, assets: ReadonlyArray<OutputFile>): Promise<void> {
+  await mkdir(folder, {recursive: true})
+  const written = new Set<string>()
+  for (const asset of assets) {
+    if (written.has(asset.path)) continue
+    written.add(asset.path)
+    const destination = path.join(folder, ...asset.path.split('/'))
+    await mkdir(path.dirname(destination), {recursive: true})
+    if (asset.from) await copyFile(asset.from, destination)
+    else await writeFile(destination, asset.content ?? '')
+  }
+  await writeFile(path.join(folder, 'index.html'), html)
 }
 
 /** Put a finished folder (or file) in place of the old one with renames only. */

@@ -5,7 +5,7 @@ import path from 'node:path'
 import {build} from '../../build/build.js'
 import type {ParsedArgs} from '../args.js'
 import {exitCodeFor, report} from '../report.js'
-import {formatDuration, splitValue} from './shared.js'
+import {formatBytes, formatDuration, splitValue} from './shared.js'
 
 /** Run `lectern build`. */
 export async function run(args: ParsedArgs): Promise<number> {
@@ -26,7 +26,7 @@ export async function run(args: ParsedArgs): Promise<number> {
       const relative = path.relative(process.cwd(), deck.output)
       const output = relative && !relative.startsWith('..') ? relative : deck.output
       process.stdout.write(
-        `${deck.input} → ${output}  ${info.slides} slides, ${info.slidesWithNotes} with notes, ~${formatDuration(info.seconds)}, ${Math.round(deck.ms)} ms\n`
+        `${deck.input} → ${output}  ${info.slides} slides, ${info.slidesWithNotes} with notes, ~${formatDuration(info.seconds)}, ${deck.bytes === undefined ? '' : `${formatBytes(deck.bytes)}, `}${Math.round(deck.ms)} ms\n`
       )
     }
   }

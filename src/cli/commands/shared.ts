@@ -26,3 +26,10 @@ export function numberValue(name: string, value: string | boolean | undefined, f
   }
   return number
 }
+
+/** `1234567` → `1.2 MB`. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}

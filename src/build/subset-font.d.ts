@@ -1,0 +1,8 @@
+/** Types of `subset-font` (it ships none): subset a font to the glyphs of a text. */
+declare module 'subset-font' {
+  export default function subsetFont(
+    font: Buffer,
+    text: string,
+    options?: {targetFormat?: 'woff2' | 'woff' | 'truetype' | 'sfnt'; preserveNameIds?: number[]}
+  ): Promise<Buffer>
+}

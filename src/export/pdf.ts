@@ -1,0 +1,80 @@
+/**
+ * `lectern pdf`: print a deck to PDF with an installed Chromium — one page per
+ * slide in the final state of its fragments, optionally followed by its notes
+ * (`notes`) or with them on one A4 page (`handout`). Text stays text, links
+ * stay links, and the fonts the deck ships are embedded.
+ */
+import path from 'node:path'
+import {performance} from 'node:perf_hooks'
+import type {VFile} from 'vfile'
+import {deckName} from '../build/build.js'
+import {LecternError} from '../errors.js'
+import type {DeckInfo} from '../pipeline/types.js'
+import {prepareDeck, withPrintedDeck, writeAtomically, type ExportOptions, type PrintMode} from './session.js'
+
+/** Options of `exportPdf`. */
+export interface PdfOptions extends ExportOptions {
+  /** PDF file to write, relative to `cwd` (default: `dist/<deck>.pdf`). */
+  output?: string | null | undefined
+  /** Add a page of speaker notes after each slide that has notes (default: `false`). */
+  notes?: boolean | null | undefined
+  /** Slide and its notes on one A4 portrait page (default: `false`). */
+  handout?: boolean | null | undefined
+}
+
+/** What `exportPdf` did. */
+export interface PdfResult {
+  /** Input path as given. */
+  input: string
+  /** The PDF written; `undefined` when the deck had errors. */
+  output: string | undefined
+  /** The deck's file, with its messages. */
+  file: VFile
+  deck: DeckInfo | undefined
+  /** Slides printed. */
+  slides: number
+  /** Size of the PDF in bytes. */
+  bytes: number
+  /** Milliseconds the export took. */
+  ms: number
+}
+
+/** Print a markdown deck to PDF. */
+export async function exportPdf(input: string, options?: Readonly<PdfOptions> | null): Promise<PdfResult> {
+  const settings = options || {}
+  const start = performance.now()
+  if (settings.notes && settings.handout) {
+    throw new LecternError('USAGE', 'Unexpected `--notes` with `--handout`, expected one of them: a handout already holds the notes')
+  }
+  const mode: PrintMode = settings.handout ? 'handout' : settings.notes ? 'notes' : 'slides'
+  const cwd = path.resolve(settings.cwd ?? process.cwd())
+  const prepared = await prepareDeck(input, settings)
+  const output = path.resolve(cwd, settings.output ?? path.join('dist', `${deckName(prepared.absolute)}.pdf`))
+  if (output === prepared.absolute) {
+    throw new LecternError('OUTPUT', `Refusing to write the PDF over its input \`${input}\`; choose another \`--output\``)
+  }
+  const result: PdfResult = {input, output: undefined, file: prepared.file, deck: prepared.deck, slides: 0, bytes: 0, ms: 0}
+  if (!prepared.html) return {...result, ms: performance.now() - start}
+
+  const pdf = await withPrintedDeck(
+    prepared,
+    mode,
+    settings,
+    async ({page, layout}, step) => {
+      step('print')
+      const buffer = await page.pdf({
+        width: `${layout.width}px`,
+        height: `${layout.height}px`,
+        printBackground: true,
+        preferCSSPageSize: true,
+        outline: false,
+        tagged: true
+      })
+      step('write')
+      return {buffer, slides: layout.slides}
+    },
+    2
+  )
+  await writeAtomically(output, pdf.buffer)
+  return {...result, output, slides: pdf.slides, bytes: pdf.buffer.byteLength, ms: performance.now() - start}
+}
