@@ -269,7 +269,9 @@ function splitBlock(unit: ParagraphUnit): Unit[] {
   if (lines.every((line) => isTermLine(line.text))) return lines.map((line) => ({type: 'paragraph', lines: [line]}))
   const widths = lines.map((line) => textWidthEm(line.text))
   const longest = Math.max(...widths)
-  const wrapped = (from: number) => widths.slice(from, -1).every((width) => width >= longest * 0.6) && longest >= 24
+  // Hard-wrapped prose breaks lines mid-sentence; a page copied one paragraph per line ends each line with a full stop.
+  const wrapped = (from: number) =>
+    widths.slice(from, -1).every((width) => width >= longest * 0.6) && longest >= 24 && lines.slice(from, -1).some((line) => !endsLikeSentence(line.text))
   if (wrapped(0)) return [unit]
   // A caption over three or more short lines that are not sentences: the lines are a list.
   if (lines.length >= 3 && lines.slice(1).every((line) => isShort(line.text) && !endsLikeSentence(line.text)) && isShort(lines[0].text)) {

@@ -181,4 +181,11 @@ describe('importArticle (text)', () => {
     const text = 'A Post\n\nFollow\n\n·\n\n--\n\n12\n\nListen\n\nShare\n\nThe body of the post, which is the only thing worth keeping here.\n\n2.1K Followers\n'
     expect(toMarkdown(text)).toBe('# A Post\n\nThe body of the post, which is the only thing worth keeping here.\n')
   })
+
+  it('should keep a page copied one paragraph per line as separate paragraphs', () => {
+    const text = 'Notes\n\nThe first paragraph ends here, with a full stop.\nThe second paragraph is on the next line, and ends too.\n这是第三段,它也以句号结束,是单独的一段。\n'
+    expect(toMarkdown(text)).toBe(
+      '# Notes\n\nThe first paragraph ends here, with a full stop.\n\nThe second paragraph is on the next line, and ends too.\n\n这是第三段,它也以句号结束,是单独的一段。\n'
+    )
+  })
 })
