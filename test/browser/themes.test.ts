@@ -49,6 +49,18 @@ Counterintuitively, incomprehensibilities characterize internationalization.
 
 - A list item
 - Another list item
+
+## 浅色背景 A slide with a light background of its own
+
+<!-- .slide: data-background="#fdf6e3" -->
+
+- 作者给这一页设置了浅色背景 with a [link](https://example.org) and \`code\`
+
+## 深色背景 A slide with a dark background of its own
+
+<!-- .slide: data-background="#14213d" -->
+
+- 作者给这一页设置了深色背景 with a [link](https://example.org) and **strong** text
 `
 
 /** The page-side measurement, as source text (nothing from the test's scope). */
@@ -72,18 +84,31 @@ const measure = String.raw`(() => {
     return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05)
   }
   // The colour an element's text is drawn on: its own and its ancestors'
-  // backgrounds, composited down to the first opaque one.
+  // backgrounds, composited down to the first opaque one. Under the slides,
+  // reveal.js draws the current slide's own background (data-background).
+  let current
   const backgroundOf = (element) => {
     const layers = []
     let image = false
-    for (let node = element; node; node = node.parentElement) {
+    let opaque = false
+    const add = (node) => {
       const style = getComputedStyle(node)
       if (style.backgroundImage !== 'none') image = true
       const color = parse(style.backgroundColor)
       if (color && color[3] > 0) {
         layers.push(color)
-        if (color[3] >= 1) break
+        if (color[3] >= 1) opaque = true
       }
+    }
+    for (let node = element; node && !opaque; node = node.parentElement) {
+      if (node.classList.contains('reveal') && current && current.slideBackgroundElement) {
+        const background = current.slideBackgroundElement
+        for (const layer of [...background.querySelectorAll('.slide-background-content')].concat(background)) {
+          if (!opaque) add(layer)
+        }
+        if (opaque) break
+      }
+      add(node)
     }
     let result = [255, 255, 255, 1]
     for (const layer of layers.reverse()) result = over(layer, result)
@@ -97,6 +122,7 @@ const measure = String.raw`(() => {
   for (const slide of leaves) {
     const indices = reveal.getIndices(slide)
     reveal.slide(indices.h, indices.v, slide.querySelectorAll('.fragment').length > 0 ? 999 : undefined)
+    current = slide
     const roots = [slide, document.querySelector('.reveal .slide-number')].filter(Boolean)
     const seen = new Set()
     const lowContrast = []
@@ -189,7 +215,7 @@ describeBrowser('built-in themes in Chromium', () => {
       ['seed', path.join(root, 'slides', 'what-is-a-big-model.md')],
       ['sample', path.join(root, 'themes', 'sample.md')],
       ['headings', typography],
-      ...['zh-table-code', 'en-long-content', 'en-bold-terms', 'rich-content'].map(
+      ...['zh-table-code', 'en-long-content', 'en-bold-terms', 'en-deep-headings', 'explicit-zh', 'rich-content'].map(
         (name): [string, string] => [name, path.join(root, 'test', 'fixtures', name, 'input.md')]
       )
     ]
