@@ -102,7 +102,7 @@ export function fromText(value: string, file: VFile): Root {
     index = 1
     // A short line right after the title, before the lead, is its subtitle.
     const next = units[1]
-    if (next && next.type === 'heading' && next.title === undefined && units.length > 2 && !/^\d|^第|^[一二三四五六七八九十]+、/u.test(next.text) && next.depth === 2) {
+    if (next && next.type === 'heading' && next.title === undefined && units.length > 2 && !/^\d/u.test(next.text) && !chineseSection.test(next.text) && next.depth === 2) {
       children.push({type: 'paragraph', children: [{type: 'text', value: next.text}], position: place(next.line)})
       index = 2
     }
@@ -128,6 +128,7 @@ function toUnits(lines: Line[]): Unit[] {
   const stack: Array<{list: ListUnit; item: ItemUnit}> = []
   let paragraph: ParagraphUnit | undefined
   let code: CodeUnit | undefined
+  const prose = new Set<number>()
   let blank = true
 
   const closeListsDeeperThan = (indent: number) => {
@@ -196,7 +197,7 @@ function toUnits(lines: Line[]): Unit[] {
     // Text: continues an item when indented under it, else a paragraph.
     const top = stack[stack.length - 1]
     // Indented by four spaces or a tab outside a list, and reading like code: a code block.
-    if (!top && line.code !== undefined && (code || isCodeBlockAt(lines, line.index))) {
+    if (!top && line.code !== undefined && (code || isCodeBlockAt(lines, line.index, prose))) {
       paragraph = undefined
       if (code && wasBlank) code.lines.push(...lines.slice(code.lines[code.lines.length - 1].index + 1, line.index))
       if (!code) {
@@ -231,13 +232,16 @@ function toUnits(lines: Line[]): Unit[] {
 }
 
 /** Whether the indented lines from `index` on (blank lines between them included) hold a line of code. */
-function isCodeBlockAt(lines: Line[], index: number): boolean {
+function isCodeBlockAt(lines: Line[], index: number, prose: Set<number>): boolean {
+  if (prose.has(index)) return false
   for (let at = index; at < lines.length; at++) {
     const line = lines[at]
     if (!line.text) continue
-    if (line.code === undefined) return false
+    if (line.code === undefined) break
     if (looksLikeCode(line.text)) return true
   }
+  // Later lines of an indented run of prose are prose too: each run is read once.
+  for (let at = index; at < lines.length && (!lines[at].text || lines[at].code !== undefined); at++) prose.add(at)
   return false
 }
 
