@@ -8,6 +8,7 @@ import {randomBytes} from 'node:crypto'
 import path from 'node:path'
 import {performance} from 'node:perf_hooks'
 import type {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
 import {LecternError} from '../errors.js'
 import {resolveOptions, type Options} from '../options.js'
 import type {DeckInfo} from '../pipeline/types.js'
@@ -58,10 +59,16 @@ export async function build(inputs: ReadonlyArray<string>, options?: Readonly<Op
     settings.onProgress?.({type: 'start', input, index, total: files.length})
     const start = performance.now()
     const file = toFile(readDeckText(absolute, input), input, settings.cwd)
-    const rendered = await renderDeck(file, settings)
+    let rendered
+    try {
+      rendered = await renderDeck(file, settings)
+    } catch (error) {
+      // A plugin's `file.fail()` is already a fatal message of this deck; the other decks still build.
+      if (!(error instanceof VFileMessage && file.messages.includes(error))) throw error
+    }
     let output: string | undefined
     let bytes: number | undefined
-    if (!file.messages.some((message) => message.fatal)) {
+    if (rendered && !file.messages.some((message) => message.fatal)) {
       if (settings.singleFile) {
         output = path.join(settings.outDir, `${deckName(absolute)}.html`)
         bytes = await writeSingleFile(output, await toSingleFile(rendered))
@@ -90,12 +97,13 @@ function refuseUnsafeOutDir(outDir: string, files: string[], cwd: string): void 
     if (inside(file, outDir)) {
       throw new LecternError(
         'OUTPUT',
-        `Refusing to write to \`${relative(cwd, outDir) || '.'}\`: it contains the input \`${relative(cwd, file)}\`; choose another \`--out-dir\``
+        `Refusing to write to \`${relative(cwd, outDir) || '.'}\`: it contains the input \`${relative(cwd, file)}\`; choose another \`--out-dir\``,
+        {file: relative(cwd, outDir) || '.'}
       )
     }
   }
   if (outDir === path.parse(outDir).root) {
-    throw new LecternError('OUTPUT', `Refusing to write to the root folder \`${outDir}\`; choose another \`--out-dir\``)
+    throw new LecternError('OUTPUT', `Refusing to write to the root folder \`${outDir}\`; choose another \`--out-dir\``, {file: outDir})
   }
 }
 
@@ -108,10 +116,11 @@ export async function writeDeck(outDir: string, name: string, html: string, asse
     await writeDeckFiles(temporary, html, assets)
     await swapInto(temporary, target, token)
   } catch (error) {
-    await rm(temporary, {recursive: true, force: true})
+    // Removing what was written can fail for the same reason writing did.
+    await rm(temporary, {recursive: true, force: true}).catch(() => undefined)
     if (error instanceof LecternError) throw error
     const code = (error as NodeJS.ErrnoException).code
-    throw new LecternError('OUTPUT', `Cannot write \`${target}\`: ${code ?? String(error)}; check the folder exists and is writable`, {cause: error})
+    throw new LecternError('OUTPUT', `Cannot write \`${target}\`: ${code ?? String(error)}; check the folder exists and is writable`, {cause: error, file: outDir})
   }
   return path.join(target, 'index.html')
 }

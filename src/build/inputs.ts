@@ -10,8 +10,12 @@ import {decodeDeclaredCharset} from '../import/charset.js'
 /** File extensions lectern reads as decks in a folder; a `.txt` or `.html` file named on its own is imported first (`src/import/deck-file.ts`). */
 export const deckExtensions = ['.md', '.markdown'] as const
 
-/** Largest input read (bytes); bigger files are refused. */
-export const maxInputBytes = 20 * 1024 * 1024
+/**
+ * Largest input read (bytes); bigger files are refused. A talk's article is
+ * tens of kilobytes; building takes about 40 s and 600 MB per megabyte, so a
+ * 10 MB file would exhaust memory instead of making a deck.
+ */
+export const maxInputBytes = 2 * 1024 * 1024
 
 /**
  * Expand inputs: a file is itself, a folder is every deck file in it
@@ -49,7 +53,7 @@ export function readDeckText(file: string, display: string): string {
   let buffer: Buffer
   try {
     if (statSync(file).size > maxInputBytes) {
-      throw new LecternError('INPUT', `Cannot read \`${display}\`: larger than ${maxInputBytes / 1024 / 1024} MB`, {file: display})
+      throw new LecternError('INPUT', `Unexpected file larger than ${maxInputBytes / 1024 / 1024} MB, expected an article a talk can cover; split it into several decks`, {file: display})
     }
     buffer = readFileSync(file)
   } catch (error) {

@@ -9,6 +9,7 @@ import {VFile} from 'vfile'
 import {isLecternError} from '../errors.js'
 import {importDeckFile, placeImportedTree} from '../import/deck-file.js'
 import {clientDir, packageDir} from '../paths.js'
+import {findDeepNesting, toNestingReason} from '../pipeline/nesting.js'
 import {createProcessor} from '../pipeline/processor.js'
 import {canvasSize, type Asset, type PageAssets} from '../pipeline/rehype-reveal-document.js'
 import type {DeckMeta} from '../pipeline/types.js'
@@ -110,13 +111,33 @@ export async function renderDeck(file: VFile, options?: Readonly<RenderOptions> 
   })
   // A `.txt` or `.html` deck is imported to markdown first; positions then point back into it.
   importDeckFile(file)
-  // Large decks are parsed by sections, on two threads, reusing cached sections.
-  const tree = await parseMarkdown(processor, file, {cache: settings.cache})
-  placeImportedTree(tree, file)
-  const result = processor.stringify(await processor.run(tree, file), file)
+  // Nesting no talk needs would hang the parser or exhaust the stack: refuse it first.
+  const deep = findDeepNesting(String(file.value))
+  if (deep) {
+    refuse(file, toNestingReason(deep), {line: deep.line, column: deep.column})
+    return {html: '', file, theme, assets: []}
+  }
+  let result: string
+  try {
+    // Large decks are parsed by sections, on two threads, reusing cached sections.
+    const tree = await parseMarkdown(processor, file, {cache: settings.cache})
+    placeImportedTree(tree, file)
+    result = processor.stringify(await processor.run(tree, file), file)
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error
+    // The stack or memory ran out on input the scan let through.
+    refuse(file, `Unexpected content too deeply nested or too large to process (${error.message}), expected a simpler article; flatten or split it`)
+    return {html: '', file, theme, assets: []}
+  }
   // As `processor.process` does.
   file.value = result
   return {html: String(result), file, theme, assets}
+}
+
+/** Add the fatal message that stops a deck from being built. */
+function refuse(file: VFile, reason: string, place?: {line: number; column: number}): void {
+  const message = file.message(reason, {place, ruleId: 'too-deep', source: 'lectern'})
+  message.fatal = true
 }
 
 /** The files and page assets of a deck. */

@@ -158,7 +158,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   try {
     parsed = parseArgs({args: rest, options, allowPositionals: true, strict: true})
   } catch (error) {
-    throw new LecternError('USAGE', `${(error as Error).message.replace(/\. To specify.*$/s, '')} (see \`lectern ${command.name} --help\`)`)
+    throw new LecternError('USAGE', `${(error as Error).message.replace(/\. To specify.*$/s, '').replace(/'([^']*)'/g, '`$1`')} (see \`lectern ${command.name} --help\`)`)
   }
   const inputs = parsed.positionals
   if (!parsed.values.help) {

@@ -4,9 +4,10 @@
  * library, prints messages and sets the exit status. Commands load lazily, so
  * `lectern build` never loads a browser driver or a server.
  */
+import {VFileMessage} from 'vfile-message'
 import {isLecternError} from '../errors.js'
 import {commands, helpText, parseCommandLine, type ParsedArgs} from './args.js'
-import {exitCodeForError, formatError} from './report.js'
+import {exitCodeForError, formatError, formatMessage} from './report.js'
 
 /** What a command module exports. */
 export interface CommandModule {
@@ -38,16 +39,21 @@ async function main(argv: string[]): Promise<number> {
     const module = await load[args.command.name]()
     return await module.run(args)
   } catch (error) {
+    // Every problem is one line; the stack only with `--debug`.
     if (isLecternError(error)) {
       process.stderr.write(`${formatError(error)}\n`)
-      if (error.code === 'USAGE') process.stderr.write(`Run \`lectern --help\` for usage.\n`)
       if (debug && error.stack) process.stderr.write(`${error.stack}\n`)
       return exitCodeForError(error)
     }
+    if (error instanceof VFileMessage) {
+      // A plugin's `file.fail()`: the input's fault, at its place.
+      process.stderr.write(`${formatMessage(error)}\n`)
+      if (debug && error.stack) process.stderr.write(`${error.stack}\n`)
+      return 1
+    }
     const message = error instanceof Error ? error.message : String(error)
-    process.stderr.write(`lectern: internal error: ${message}\n`)
+    process.stderr.write(`lectern: internal error: ${message} (run again with \`--debug\` to see where, and report it)\n`)
     if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
-    else process.stderr.write('Run again with `--debug` to see where it happened, and report it.\n')
     return 1
   }
 }

@@ -2,6 +2,7 @@
  * Reporting: messages printed like a compiler's, one line each, and the
  * exit status a run ends with.
  */
+import path from 'node:path'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {errorCodes, type LecternError} from '../errors.js'
@@ -26,9 +27,17 @@ export function report(files: ReadonlyArray<VFile>, options: {infos?: boolean} =
   return lines.length > 0 ? lines.join('\n') + '\n' : ''
 }
 
-/** A `LecternError` as one line: `file:1:1: error: …` or `lectern: error: …`. */
-export function formatError(error: LecternError): string {
-  return error.file ? `${error.file}:1:1: error: ${error.message}` : `lectern: error: ${error.message}`
+/**
+ * A `LecternError` as one line: `file:1:1: error: …` (a path inside the
+ * working folder shown relative to it) or, with no file, `lectern: error: …`;
+ * a usage error points to `--help`.
+ */
+export function formatError(error: LecternError, cwd = process.cwd()): string {
+  const help = error.code === 'USAGE' && !error.message.includes('--help') ? ' (see `lectern --help`)' : ''
+  if (!error.file) return `lectern: error: ${error.message}${help}`
+  const relative = path.relative(cwd, path.resolve(cwd, error.file))
+  const file = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : error.file
+  return `${file}:1:1: error: ${error.message}${help}`
 }
 
 /** 0 when all is well, 1 when a file has an error (or a warning, when frail). */
