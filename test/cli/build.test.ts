@@ -45,7 +45,7 @@ describe('lectern build', () => {
     expect(unknown.stderr).toContain('Unknown command `bild`')
     const flag = runCli(['build', 'slides', '--nope'])
     expect(flag.status).toBe(2)
-    expect(flag.stderr).toContain("Unknown option '--nope'")
+    expect(flag.stderr).toContain('Unknown option `--nope`')
   })
 
   it('should list every command in --help', () => {
