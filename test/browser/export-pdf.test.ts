@@ -2,11 +2,13 @@
  * `lectern pdf` and `lectern png` in real Chromium, read back with poppler:
  * pages, text, notes, fonts, links, page sizes, and failures that end cleanly.
  */
-import {chmodSync, readdirSync, readFileSync, writeFileSync, existsSync, mkdirSync} from 'node:fs'
+import {execFileSync} from 'node:child_process'
+import {chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, beforeAll, expect, it} from 'vitest'
 import {exportPdf} from '../../src/export/pdf.js'
 import {exportPng} from '../../src/export/png.js'
+import {figuresDeck} from '../export/decks.js'
 import {darkShare, expectedSlides, pdfFonts, pdfInfo, pdfLinks, pdfText, squash} from '../export/poppler.js'
 import {describeBrowser} from '../util/browser.js'
 import {root, runCli, temporaryFolder} from '../util/fixtures.js'
@@ -120,6 +122,21 @@ describeBrowser('lectern pdf', () => {
       expect(share).toBeGreaterThan(0.002)
       expect(share).toBeLessThan(0.5)
     }
+  })
+
+  it('should print fragments in their final state, with images and math', async () => {
+    const folder = path.join(work.dir, 'figures')
+    mkdirSync(folder)
+    copyFileSync(path.join(root, 'test', 'fixtures', 'rich-content', 'media', 'growth chart.png'), path.join(folder, 'chart.png'))
+    writeFileSync(path.join(folder, 'deck.md'), figuresDeck)
+    const output = path.join(folder, 'deck.pdf')
+    await exportPdf(path.join(folder, 'deck.md'), {output})
+    expect(pdfInfo(output).pages).toBe(3)
+    expect(squash(pdfText(output, 2))).toContain('StepsFirststepSecondstep')
+    expect(squash(pdfText(output, 3))).toContain('E=mc2')
+    const images = execFileSync('pdfimages', ['-list', output], {encoding: 'utf8'}).split('\n').slice(2).filter(Boolean)
+    expect(images.map((line) => line.trim().split(/\s+/)[0])).toEqual(['3'])
+    expect(pdfFonts(output).some((font) => /KaTeX/.test(font.name))).toBe(true)
   })
 
   it('should refuse `notes` with `handout`', async () => {

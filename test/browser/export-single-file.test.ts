@@ -3,7 +3,7 @@
  * an empty folder, runs the whole deck and the speaker view with no request
  * leaving it.
  */
-import {copyFileSync, mkdirSync, readFileSync, readdirSync, statSync} from 'node:fs'
+import {copyFileSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {Browser, BrowserContext} from 'playwright-core'
@@ -11,6 +11,7 @@ import {afterAll, beforeAll, expect, it} from 'vitest'
 import {launchBrowser} from '../../src/browser/launch.js'
 import {build} from '../../src/build/build.js'
 import {expectedSlides} from '../export/poppler.js'
+import {figuresDeck} from '../export/decks.js'
 import {describeBrowser} from '../util/browser.js'
 import {root, runCli, temporaryFolder} from '../util/fixtures.js'
 
@@ -113,6 +114,35 @@ describeBrowser('single-file deck in Chromium', () => {
     await page.evaluate(() => (window as unknown as {Reveal: {next(): void}}).Reveal.next())
     const second = slides[1].notes.split('\n')[0].slice(0, 30)
     await popup.waitForFunction((text) => document.querySelector('.speaker-controls-notes')?.textContent?.includes(text), second)
+    expect(outside).toEqual([])
+    await context.close()
+  })
+
+  it('should carry the deck\'s images and math fonts inside the file', async () => {
+    const source = path.join(work.dir, 'figures')
+    mkdirSync(source)
+    copyFileSync(path.join(root, 'test', 'fixtures', 'rich-content', 'media', 'growth chart.png'), path.join(source, 'chart.png'))
+    writeFileSync(path.join(source, 'deck.md'), figuresDeck)
+    const result = await build([path.join(source, 'deck.md')], {outDir: path.join(work.dir, 'figures-out'), singleFile: true})
+    const file = path.join(work.dir, 'figures-alone', 'deck.html')
+    mkdirSync(path.dirname(file))
+    copyFileSync(result.decks[0].output!, file)
+    const context = await browser.newContext({viewport: {width: 1280, height: 720}, offline: true})
+    const outside = watchRequests(context, file)
+    const page = await context.newPage()
+    await page.goto(`${pathToFileURL(file).href}#/2`)
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-lectern-fitted'))
+    const state = await page.evaluate(async () => {
+      await document.fonts.ready
+      const image = document.querySelector('img')!
+      await image.decode()
+      return {
+        width: image.naturalWidth,
+        data: image.src.startsWith('data:image/png;base64,'),
+        katex: Array.from(document.fonts).some((face) => face.family.includes('KaTeX') && face.status === 'loaded')
+      }
+    })
+    expect(state).toEqual({width: 320, data: true, katex: true})
     expect(outside).toEqual([])
     await context.close()
   })
