@@ -15,7 +15,7 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {LecternError} from './errors.js'
-import {themesDir} from './paths.js'
+import {packageDir, themesDir} from './paths.js'
 import {defaultMetrics, type Metrics} from './pipeline/slides/fit.js'
 
 /** A font an npm package ships, and the weights a theme uses. */
@@ -102,7 +102,9 @@ function readTheme(file: string, name: string): Theme {
     description: tags.description[0] ?? '',
     path: file,
     css,
-    fonts: Object.freeze(fontLines.map(parseFontLine).filter((f): f is FontRequest => Boolean(f))),
+    fonts: Object.freeze(
+      fontLines.map((line) => parseFontLine(line, file)).filter((f): f is FontRequest => Boolean(f))
+    ),
     metrics: Object.freeze(parseMetrics(metricLines)),
     files: Object.freeze(files),
     assets: Object.freeze([...assets.values()])
@@ -198,10 +200,32 @@ function parseTags(header: string): Record<'name' | 'description' | 'fonts' | 'm
   return result
 }
 
-function parseFontLine(line: string): FontRequest | undefined {
+/** `@fonts <package> <weights…>`, checked against the installed package so a typo fails here, clearly. */
+function parseFontLine(line: string, file: string): FontRequest | undefined {
   const [pkg, ...weights] = line.split(/\s+/)
   if (!pkg) return undefined
-  return {package: pkg, weights: weights.length > 0 ? weights.map(Number).filter(Number.isFinite) : [400]}
+  let dir: string
+  try {
+    dir = packageDir(pkg)
+  } catch (error) {
+    throw new LecternError('THEME', `Cannot find font package \`${pkg}\` named by \`@fonts\` in theme \`${file}\`: install it with \`npm install ${pkg}\``, {
+      cause: error
+    })
+  }
+  const available = readdirSync(dir)
+    .map((name) => /^(\d+)\.css$/.exec(name)?.[1])
+    .filter((weight): weight is string => Boolean(weight))
+    .sort((a, b) => Number(a) - Number(b))
+  const chosen = weights.length > 0 ? weights : ['400']
+  for (const weight of chosen) {
+    if (!available.includes(weight)) {
+      throw new LecternError(
+        'THEME',
+        `Unexpected weight \`${weight}\` of \`${pkg}\` in theme \`${file}\`, expected one of ${available.join(', ') || 'the weights the package ships'}`
+      )
+    }
+  }
+  return {package: pkg, weights: chosen.map(Number)}
 }
 
 function parseMetrics(lines: string[]): Metrics {

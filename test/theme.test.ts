@@ -207,6 +207,20 @@ describe('loadTheme', () => {
     expect(theme.css).toContain('/* url(not-here.png) is a comment */')
   })
 
+  it('should refuse `@fonts` naming a package that is not installed or a weight it does not ship', () => {
+    const dir = folder()
+    write(path.join(dir, 'nopkg.css'), '/**\n * @fonts @fontsource/not-a-real-font 400\n */\n')
+    expect(thrown(() => loadTheme('nopkg.css', dir)).message).toBe(
+      `Cannot find font package \`@fontsource/not-a-real-font\` named by \`@fonts\` in theme \`${path.join(dir, 'nopkg.css')}\`: install it with \`npm install @fontsource/not-a-real-font\``
+    )
+    write(path.join(dir, 'weight.css'), '/**\n * @fonts @fontsource/noto-sans-sc 400 bold\n */\n')
+    expect(thrown(() => loadTheme('weight.css', dir)).message).toBe(
+      `Unexpected weight \`bold\` of \`@fontsource/noto-sans-sc\` in theme \`${path.join(dir, 'weight.css')}\`, expected one of 100, 200, 300, 400, 500, 600, 700, 800, 900`
+    )
+    write(path.join(dir, 'default.css'), '/**\n * @fonts @fontsource/noto-serif-sc\n */\n')
+    expect(loadTheme('default.css', dir).fonts).toEqual([{package: '@fontsource/noto-serif-sc', weights: [400]}])
+  })
+
   it('should refuse a `url()` it cannot ship: a missing file, a remote or absolute address', () => {
     const dir = folder()
     write(path.join(dir, 'missing.css'), '.a { background: url(img/none.png); }\n')
