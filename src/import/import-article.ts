@@ -94,7 +94,12 @@ export function toMarkdown(tree: Root): {markdown: string; lines: number[]} {
     const shift = lines.length - 1
     const count = text.split('\n').length
     for (let line = 0; line < count; line++) lines.push(0)
-    if (node.type === 'list' || node.type === 'blockquote') {
+    if (node.type === 'list' && count === node.children.length) {
+      // One line per item, the usual list: no need to parse it back.
+      node.children.forEach((item, index) => {
+        if (item.position) lines[shift + 1 + index] = item.position.start.line
+      })
+    } else if (node.type === 'list' || node.type === 'blockquote') {
       const [back] = parser.parse(text).children
       if (back) pair(node, back, shift, lines)
     } else if (node.position) {
