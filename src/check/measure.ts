@@ -214,12 +214,22 @@ export function measureDeck(settings: MeasureSettings): MeasuredDeck {
     const top = rect.top + parseFloat(style.paddingTop) * zoom
     const bottom = rect.top + (section.clientHeight - parseFloat(style.paddingBottom)) * zoom
     const right = rect.left + (section.clientWidth - parseFloat(style.paddingRight)) * zoom
-    const overflowY = Math.max(0, section.scrollHeight - section.clientHeight)
-    const overflowX = Math.max(0, section.scrollWidth - section.clientWidth)
+    // Past the content box: the slide's padding is a safe margin, not room for content.
+    let overflowY = Math.max(0, section.scrollHeight - section.clientHeight)
+    let overflowX = Math.max(0, section.scrollWidth - section.clientWidth)
 
     const shown = (Array.prototype.slice.call(section.children) as HTMLElement[]).filter(function (child) {
       return !(child.tagName === 'ASIDE' && child.classList.contains('notes')) && getComputedStyle(child).display !== 'none'
     })
+
+    for (const child of shown) {
+      const box = child.getBoundingClientRect()
+      if (box.width === 0 && box.height === 0) continue
+      overflowY = Math.max(overflowY, (box.bottom - bottom) / zoom)
+      overflowX = Math.max(overflowX, (box.right - right) / zoom)
+    }
+    overflowY = Math.round(overflowY * 10) / 10
+    overflowX = Math.round(overflowX * 10) / 10
 
     // The innermost element that crosses an edge, for a precise line.
     let overflowPlace: Place = null

@@ -18,8 +18,27 @@
     })
   }
 
+  // How far content reaches past the slide's content box (its padding is a
+  // safe margin, not room for content), in canvas pixels; 0 when it fits.
+  function overflowOf(section) {
+    var style = getComputedStyle(section)
+    var box = section.getBoundingClientRect()
+    var zoom = section.offsetWidth > 0 && box.width > 0 ? box.width / section.offsetWidth : 1
+    var bottom = section.clientHeight - parseFloat(style.paddingBottom)
+    var right = section.clientWidth - parseFloat(style.paddingRight)
+    var over = Math.max(section.scrollHeight - section.clientHeight, section.scrollWidth - section.clientWidth, 0)
+    for (var i = 0; i < section.children.length; i++) {
+      var child = section.children[i]
+      if (child.tagName === 'ASIDE' && child.classList.contains('notes')) continue
+      var rect = child.getBoundingClientRect()
+      if (rect.width === 0 && rect.height === 0) continue
+      over = Math.max(over, (rect.bottom - box.top) / zoom - bottom, (rect.right - box.left) / zoom - right)
+    }
+    return over
+  }
+
   function overflows(section) {
-    return section.scrollHeight > section.clientHeight + 1 || section.scrollWidth > section.clientWidth + 1
+    return overflowOf(section) > 1
   }
 
   function setScale(section, scale) {
@@ -59,7 +78,7 @@
       }
       setScale(section, scale)
     }
-    if (overflows(section)) section.setAttribute('data-lectern-overflow', String(section.scrollHeight - section.clientHeight))
+    if (overflows(section)) section.setAttribute('data-lectern-overflow', String(Math.round(overflowOf(section))))
     else section.removeAttribute('data-lectern-overflow')
     section.style.display = saved[0]
     if (parent) parent.style.display = saved[1]
@@ -97,7 +116,7 @@
 
   document.addEventListener('load', onMedia, true)
   document.addEventListener('error', onMedia, true)
-  window.lectern = {fitAll: fitAll, fit: fit, minimum: minimum}
+  window.lectern = {fitAll: fitAll, fit: fit, overflow: overflowOf, minimum: minimum}
   if (window.Reveal && window.Reveal.isReady && window.Reveal.isReady()) start()
   else if (window.Reveal) window.Reveal.on('ready', start)
   else if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start)

@@ -105,13 +105,14 @@ describeBrowser('lectern.js in explicit decks', () => {
 
   it('should take the largest scale that fits', async () => {
     const fits = await page.evaluate(() => {
+      const lectern = (window as unknown as {lectern: {overflow(section: HTMLElement): number}}).lectern
       const section = document.getElementById('a-little-too-long')!
       const scale = Number(section.getAttribute('data-lectern-scale'))
       section.style.display = 'block'
       section.style.setProperty('--lectern-scale', String(scale + 0.01))
-      const larger = section.scrollHeight <= section.clientHeight + 1
+      const larger = lectern.overflow(section) <= 1
       section.style.setProperty('--lectern-scale', String(scale))
-      const now = section.scrollHeight <= section.clientHeight + 1
+      const now = lectern.overflow(section) <= 1
       section.style.display = ''
       return {larger, now}
     })

@@ -128,7 +128,7 @@ describe('paginate', () => {
   })
 
   it('should keep a code block a little too tall whole, for the page to shrink', () => {
-    const lines = Math.floor(contentHeight(metrics, true) / (18.6 * 1.45)) + 1
+    const lines = Math.floor(contentHeight(metrics, true) / (18.6 * 1.53)) + 1
     const code = block<Code>('```\n' + Array.from({length: lines}, (_, index) => `line ${index}`).join('\n') + '\n```')
     expect(estimateHeight(code, metrics)).toBeGreaterThan(contentHeight(metrics, true))
     expect(paginate([code], metrics, contentHeight(metrics, true))).toEqual([[code]])
