@@ -3,6 +3,8 @@
  */
 import path from 'node:path'
 import {build} from '../../build/build.js'
+import {cleanUpInterrupted} from '../../build/interrupted.js'
+import {onInterrupt} from '../interrupt.js'
 import type {ParsedArgs} from '../args.js'
 import {exitCodeFor, report} from '../report.js'
 import {formatBytes, formatDuration, splitValue} from './shared.js'
@@ -11,13 +13,21 @@ import {formatBytes, formatDuration, splitValue} from './shared.js'
 export async function run(args: ParsedArgs): Promise<number> {
   const values = args.values
   const quiet = Boolean(values.quiet)
-  const result = await build(args.inputs, {
-    outDir: values['out-dir'] as string | undefined,
-    theme: values.theme as string | undefined,
-    allowHtml: values['allow-html'] ? true : undefined,
-    singleFile: Boolean(values['single-file']),
-    split: splitValue(values.split)
-  })
+  const outDir = path.resolve((values['out-dir'] as string | undefined) ?? 'dist')
+  // Interrupted: remove the temporary output, put back anything moved aside.
+  const release = onInterrupt(() => cleanUpInterrupted(outDir))
+  let result
+  try {
+    result = await build(args.inputs, {
+      outDir,
+      theme: values.theme as string | undefined,
+      allowHtml: values['allow-html'] ? true : undefined,
+      singleFile: Boolean(values['single-file']),
+      split: splitValue(values.split)
+    })
+  } finally {
+    release()
+  }
   process.stderr.write(report(result.files, {infos: !quiet}))
   if (!quiet) {
     for (const deck of result.decks) {
