@@ -211,6 +211,13 @@ function isMetaBlock(node: Element): boolean {
 /** Lazy-loaded images name the real file in `data-src`; relative paths follow `<base href>`. */
 function fixImages(root: Element, baseHref: string | undefined): void {
   visitElements(root, (node) => {
+    if (node.tagName === 'a' && baseHref && typeof node.properties.href === 'string') {
+      try {
+        node.properties.href = new URL(node.properties.href, baseHref).href
+      } catch {
+        // Keep a link that is not a URL as written.
+      }
+    }
     if (node.tagName !== 'img') return
     const props = node.properties
     let src = typeof props.src === 'string' ? props.src : ''

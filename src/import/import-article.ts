@@ -3,6 +3,7 @@
  * markdown, with a map from each markdown line back to the source line it
  * came from, so later messages can still point into the original file.
  */
+import path from 'node:path'
 import type {Root, RootContent} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
@@ -10,6 +11,7 @@ import remarkParse from 'remark-parse'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import type {Node} from 'unist'
+import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import {fromHtml} from './html.js'
 import {fromText} from './text.js'
@@ -22,6 +24,8 @@ export interface ImportOptions {
   format?: ImportFormat | null | undefined
   /** Path of the input, named in messages (default: none). */
   path?: string | null | undefined
+  /** Where the markdown will be written: relative image and link paths are rewritten to point from there to the files next to `path` (default: next to `path`, nothing rewritten). */
+  output?: string | null | undefined
 }
 
 /** An imported article. */
@@ -64,7 +68,28 @@ export function importArticle(text: string, options?: Readonly<ImportOptions> | 
     message.fatal = true
   }
 
+  if (settings.path && settings.output) rebaseUrls(tree, settings.path, settings.output)
   return {...toMarkdown(tree), file}
+}
+
+/** Point relative image and link URLs, written for the input's folder, from the output's folder. */
+function rebaseUrls(tree: Root, input: string, output: string): void {
+  const from = path.dirname(path.resolve(input))
+  const to = path.dirname(path.resolve(output))
+  if (from === to) return
+  visit(tree, (node) => {
+    if (node.type !== 'image' && node.type !== 'link' && node.type !== 'definition') return
+    // Absolute URLs, root paths, fragments and `data:` stay as they are.
+    if (/^(?:[a-z][a-z\d+.-]*:|\/|#|\?)/iu.test(node.url) || !node.url) return
+    const [file, rest] = /^([^?#]*)(.*)$/su.exec(node.url)!.slice(1)
+    let decoded = file
+    try {
+      decoded = decodeURI(file)
+    } catch {
+      // A path that is not valid percent-encoding is used as written.
+    }
+    node.url = encodeURI(path.relative(to, path.join(from, decoded)).split(path.sep).join('/')) + rest
+  })
 }
 
 /**

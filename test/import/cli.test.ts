@@ -3,7 +3,7 @@
  * as a user runs them.
  */
 import {createHash} from 'node:crypto'
-import {copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {fromHtml} from 'hast-util-from-html'
 import {select, selectAll} from 'hast-util-select'
@@ -114,5 +114,22 @@ describe('lectern import', () => {
     )
     const result = runCli(['import', input])
     expect([result.status, result.stdout]).toEqual([0, '# 大模型\n\n你好世界, 大模型.\n'])
+  })
+
+  it('should point relative images and links from where the markdown is written', () => {
+    mkdirSync(path.join(temporary.dir, 'saved'), {recursive: true})
+    const input = path.join(temporary.dir, 'saved', 'post.html')
+    writeFileSync(
+      input,
+      '<html><body><article><h1>Saved</h1><p>A page saved with its pictures, and a link to <a href="notes%20page.html#top">its notes</a>.</p><p><img src="post_files/cat%201.png" alt="Cat"> <img src="https://example.com/dog.png" alt="Dog"></p></article></body></html>'
+    )
+    const output = path.join(temporary.dir, 'slides', 'saved.md')
+    expect(runCli(['import', input, '-o', output]).status).toBe(0)
+    const markdown = readFileSync(output, 'utf8')
+    expect(markdown).toContain('[its notes](../saved/notes%20page.html#top)')
+    expect(markdown).toContain('![Cat](../saved/post_files/cat%201.png)')
+    expect(markdown).toContain('![Dog](https://example.com/dog.png)')
+    // Without -o the paths stay as the page wrote them.
+    expect(runCli(['import', input]).stdout).toContain('![Cat](post_files/cat%201.png)')
   })
 })

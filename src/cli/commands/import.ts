@@ -31,7 +31,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     throw new LecternError('OUTPUT', `Refusing to overwrite \`${output}\`: it exists; pass \`--force\` to replace it`)
   }
 
-  const result = importArticle(readDeckText(absolute, input), {path: input})
+  const result = importArticle(readDeckText(absolute, input), {path: input, output})
   process.stderr.write(report([result.file], {infos: !values.quiet}))
   const status = exitCodeFor([result.file])
   if (status !== 0) return status
