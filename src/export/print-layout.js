@@ -12,6 +12,7 @@
   var a4 = {width: 793.7, height: 1122.5} // 210mm × 297mm in CSS px
   var handoutMargin = 53 // 14mm
   var notesMinimum = 8 // px of the handout notes font, at the smallest
+  var notesFlowing = 12 // px of notes too long for one page even at the smallest
 
   function leaves() {
     return Array.prototype.filter.call(document.querySelectorAll('.reveal .slides section'), function (section) {
@@ -42,10 +43,13 @@
 
   function css(width, height, mode) {
     var page = mode === 'handout' ? a4 : {width: width, height: height}
-    var scale = (a4.width - 2 * handoutMargin) / width
+    // A handout's margins are the page's, so notes that flow on keep them.
+    var margin = mode === 'handout' ? handoutMargin : 0
+    var content = {width: page.width - 2 * margin, height: page.height - 2 * margin - 1}
+    var scale = content.width / width
     return [
-      '@page { size: ' + page.width + 'px ' + page.height + 'px; margin: 0; }',
-      'html.lectern-print, html.lectern-print body { width: ' + page.width + 'px !important; height: auto !important; overflow: visible !important; margin: 0 !important; padding: 0 !important; }',
+      '@page { size: ' + page.width + 'px ' + page.height + 'px; margin: ' + margin + 'px; }',
+      'html.lectern-print, html.lectern-print body { width: ' + content.width + 'px !important; height: auto !important; overflow: visible !important; margin: 0 !important; padding: 0 !important; }',
       'html.lectern-print * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }',
       'html.lectern-print .reveal { position: static !important; width: auto !important; height: auto !important; overflow: visible !important; }',
       'html.lectern-print .reveal .slides { position: static !important; inset: auto !important; width: auto !important; height: auto !important; margin: 0 !important; padding: 0 !important; zoom: 1 !important; transform: none !important; perspective: none !important; overflow: visible !important; pointer-events: auto !important; display: block !important; }',
@@ -58,8 +62,8 @@
       'html.lectern-print .lectern-page > .slide-number { position: absolute; z-index: 2; }',
       'html.lectern-print .lectern-notes-sheet { box-sizing: border-box; width: ' + width + 'px; min-height: ' + height + 'px; padding: 48px 64px; text-align: left; color: var(--r-main-color, #222); font-family: var(--r-main-font, sans-serif); font-size: 24px; line-height: 1.5; }',
       'html.lectern-print .lectern-notes-title { margin: 0 0 1em; font-size: 0.8em; color: var(--lectern-muted, #666); }',
-      'html.lectern-print .lectern-handout-sheet { box-sizing: border-box; display: flex; flex-direction: column; width: ' + a4.width + 'px; height: ' + (a4.height - 1) + 'px; padding: ' + handoutMargin + 'px; overflow: hidden; background: #fff; color: #111; text-align: left; font-family: var(--r-main-font, sans-serif); }',
-      'html.lectern-print .lectern-handout-sheet.lectern-handout-long { height: auto; min-height: ' + (a4.height - 1) + 'px; overflow: visible; }',
+      'html.lectern-print .lectern-handout-sheet { box-sizing: border-box; display: flex; flex-direction: column; width: ' + content.width + 'px; height: ' + content.height + 'px; overflow: hidden; background: #fff; color: #111; text-align: left; font-family: var(--r-main-font, sans-serif); }',
+      'html.lectern-print .lectern-handout-sheet.lectern-handout-long { height: auto; min-height: ' + content.height + 'px; overflow: visible; }',
       'html.lectern-print .lectern-handout-header { display: flex; justify-content: space-between; margin: 0 0 8px; font-size: 11px; color: #666; }',
       'html.lectern-print .lectern-handout-slide { flex: none; position: relative; width: ' + width * scale + 'px; height: ' + height * scale + 'px; overflow: hidden; outline: 1px solid #c8ccd0; }',
       'html.lectern-print .lectern-handout-slide .slide-number { display: none; }',
@@ -150,6 +154,8 @@
         notes.style.fontSize = size + 'px'
       }
       if (notes.scrollHeight > notes.clientHeight + 1) {
+        // It flows onto another page anyway: keep it readable.
+        notes.style.fontSize = notesFlowing + 'px'
         notes.parentElement.classList.add('lectern-handout-long')
         long++
       }

@@ -139,6 +139,29 @@ describeBrowser('lectern pdf', () => {
     expect(pdfFonts(output).some((font) => /KaTeX/.test(font.name))).toBe(true)
   })
 
+  it('should end with a BROWSER error, and no PDF, when the page never finishes loading', async () => {
+    const folder = path.join(work.dir, 'stuck')
+    mkdirSync(folder)
+    writeFileSync(path.join(folder, 'deck.md'), '---\ntitle: Stuck\nhtml: true\n---\n\n# Stuck\n\n## Loop\n\n<script>for (;;) {}</script>\n\n- a list\n')
+    const error = await exportPdf(path.join(folder, 'deck.md'), {output: path.join(folder, 'deck.pdf'), timeout: 3000}).catch((error: unknown) => error)
+    expect(error).toMatchObject({code: 'BROWSER', message: expect.stringMatching(/^The browser did not finish within 3 s/)})
+    expect(readdirSync(folder)).toEqual(['deck.md'])
+  })
+
+  it('should never cut long notes: they shrink on the handout page, then flow onto the next', async () => {
+    const folder = path.join(work.dir, 'long')
+    mkdirSync(folder)
+    const paragraphs = Array.from({length: 14}, (_, index) => `Paragraph ${index + 1} of the notes says something the speaker wants to remember, at some length, so that the notes grow.`)
+    writeFileSync(path.join(folder, 'deck.md'), `# Long notes\n\n## Only slide\n\n- One point\n\n${paragraphs.join('\n\n')}\n\nThe very last words.\n`)
+    for (const mode of [{handout: true}, {notes: true}]) {
+      const output = path.join(folder, `${Object.keys(mode)[0]}.pdf`)
+      await exportPdf(path.join(folder, 'deck.md'), {output, ...mode})
+      const text = squash(pdfText(output))
+      for (let index = 1; index <= 14; index++) expect(text).toContain(squash(`Paragraph ${index} of the notes`))
+      expect(text).toContain('Theverylastwords.')
+    }
+  })
+
   it('should refuse `notes` with `handout`', async () => {
     await expect(exportPdf(decks.english, {output: path.join(work.dir, 'both.pdf'), notes: true, handout: true})).rejects.toThrow(
       /Unexpected `--notes` with `--handout`/
