@@ -41,7 +41,11 @@ async function check(markdown: string): Promise<Outcome> {
   const texts = inputTexts(processor.parse(new VFile({value: markdown, path: 'deck.md'})) as MdastRoot)
   const html = String(await processor.process(file))
   const parseErrors: string[] = []
-  const tree = fromHtml(html, {onerror: (error) => parseErrors.push(`${error.ruleId}: ${error.reason}`)}) as HastRoot
+  const tree = fromHtml(html, {
+    onerror(error) {
+      parseErrors.push(`${error.ruleId}: ${error.reason}`)
+    }
+  }) as HastRoot
   const slides = select('.slides', tree) as Element | undefined
   const shown = squash(slides ? toString(slides) : '')
   // Raw HTML removed with its content may take the markdown after it along.
