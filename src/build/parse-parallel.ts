@@ -54,7 +54,8 @@ export const minWorkerLength = 96_000
 /** Parse markdown into one mdast tree, by sections when the file is large; the tree equals `processor.parse(file)`. */
 export async function parseMarkdown(processor: MarkdownParser, file: VFile, options?: Readonly<ParseOptions> | null): Promise<Root> {
   const settings = options || {}
-  const value = String(file.value ?? '')
+  // As the parser reads it: a Uint8Array value is decoded as UTF-8.
+  const value = String(file)
   const cache = settings.cache ?? undefined
   const maxGroup = settings.groupLength ?? groupLength
   const whole = () => processor.parse(file) as Root
@@ -76,7 +77,9 @@ export async function parseMarkdown(processor: MarkdownParser, file: VFile, opti
   }
   const texts = groups.map((group) => groupText(value, sections, group))
   const missing = texts.reduce((sum, text) => sum + text.length, 0)
-  const useWorker = settings.worker ?? (missing >= minWorkerLength && os.availableParallelism() > 1)
+  // A second thread pays only when a core is idle; on a busy machine it adds work.
+  const cores = os.availableParallelism()
+  const useWorker = settings.worker ?? (missing >= minWorkerLength && cores > 1 && os.loadavg()[0] < cores - 0.5)
   const trees = await parseTexts(processor, texts, useWorker)
 
   for (const [index, group] of groups.entries()) {

@@ -155,6 +155,13 @@ describe('parseMarkdown', () => {
     expect(second).toStrictEqual(processor.parse(new VFile({value: edited})))
   })
 
+  it('should read a file whose value is bytes as the parser does (UTF-8)', async () => {
+    const value = new TextEncoder().encode(generateDeck(60))
+    const processor = createProcessor({document: false})
+    const tree = await parseMarkdown(processor, new VFile({value}), {cache: createParseCache(), worker: false})
+    expect(tree).toStrictEqual(processor.parse(new VFile({value})))
+  })
+
   it('should parse definitions and footnotes whole, as they are shared between sections', async () => {
     const value = trickyDocument(40) + '\n## Refs\n\nSee [the docs][docs] and a note[^1].\n\n[docs]: https://example.com\n\n[^1]: A footnote.\n'
     const processor = createProcessor({document: false})
