@@ -51,25 +51,36 @@ export function importArticle(text: string, options?: Readonly<ImportOptions> | 
   }
   const value = text.replace(/^\uFEFF/u, '')
 
-  let tree: Root
-  if (format === 'html') {
-    const article = fromHtml(value, file)
-    tree = article.tree
-    if (article.lang) tree.children.unshift({type: 'yaml', value: `lang: ${/^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/u.test(article.lang) ? article.lang : JSON.stringify(article.lang)}`})
-  } else {
-    tree = fromText(value, file)
-  }
+  try {
+    let tree: Root
+    if (format === 'html') {
+      const article = fromHtml(value, file)
+      tree = article.tree
+      if (article.lang) tree.children.unshift({type: 'yaml', value: `lang: ${/^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/u.test(article.lang) ? article.lang : JSON.stringify(article.lang)}`})
+    } else {
+      tree = fromText(value, file)
+    }
 
-  if (!tree.children.some((node) => node.type !== 'yaml' && node.type !== 'heading')) {
-    const message = file.message(`Unexpected ${format === 'html' ? 'page' : 'text'} without an article, expected paragraphs or lists`, {
-      ruleId: 'import-empty',
+    if (!tree.children.some((node) => node.type !== 'yaml' && node.type !== 'heading')) {
+      const message = file.message(`Unexpected ${format === 'html' ? 'page' : 'text'} without an article, expected paragraphs or lists`, {
+        ruleId: 'import-empty',
+        source: 'lectern'
+      })
+      message.fatal = true
+    }
+
+    if (settings.path && settings.output) rebaseUrls(tree, settings.path, settings.output)
+    return {...toMarkdown(tree), file}
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error
+    // Thousands of nested elements exhaust the stack of the tree utilities.
+    const message = file.message(`Unexpected ${format === 'html' ? 'page' : 'text'} nested too deeply to read, expected an ordinary article; save the article alone and import that`, {
+      ruleId: 'import-too-deep',
       source: 'lectern'
     })
     message.fatal = true
+    return {markdown: '', file, lines: [0]}
   }
-
-  if (settings.path && settings.output) rebaseUrls(tree, settings.path, settings.output)
-  return {...toMarkdown(tree), file}
 }
 
 /** Point relative image and link URLs, written for the input's folder, from the output's folder. */
@@ -91,6 +102,9 @@ function rebaseUrls(tree: Root, input: string, output: string): void {
     node.url = encodeURI(path.relative(to, path.join(from, decoded)).split(path.sep).join('/')) + rest
   })
 }
+
+/** Lists and quotes longer than this (characters) map their lines in order instead of being parsed back: parsing slows down on large blocks. */
+const maxParsedBack = 20_000
 
 /**
  * Write a tree as markdown, and read off where each markdown line came
@@ -124,7 +138,7 @@ export function toMarkdown(tree: Root): {markdown: string; lines: number[]} {
       node.children.forEach((item, index) => {
         if (item.position) lines[shift + 1 + index] = item.position.start.line
       })
-    } else if (node.type === 'list' || node.type === 'blockquote') {
+    } else if ((node.type === 'list' || node.type === 'blockquote') && text.length <= maxParsedBack) {
       const [back] = parser.parse(text).children
       if (back) pair(node, back, shift, lines)
     } else if (node.position) {

@@ -65,6 +65,9 @@ interface CodeUnit {
 
 type Unit = ParagraphUnit | ListUnit | HeadingUnit | OtherUnit | CodeUnit
 
+/** Lists nest no deeper than this; deeper items join the deepest list. */
+const maxListDepth = 6
+
 const bullet = /^([•·◦▪▫●○‣⁃∙*+\-–])\s+(\S.*)$/u
 const numbered = /^(?:(\d{1,3})(?:[.)]\s+|[、．]\s*)|[(（](\d{1,3})[)）]\s*)(\S.*)$/u
 const sectionNumber = /^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$/u
@@ -180,11 +183,17 @@ function toUnits(lines: Line[]): Unit[] {
       if (top && top.list.indent === line.indent && top.list.ordered === marker.ordered) {
         top.list.items.push(item)
         top.item = item
-      } else if (top && line.indent > top.list.indent) {
+      } else if (top && line.indent > top.list.indent && stack.length < maxListDepth) {
         const list: ListUnit = {type: 'list', ordered: marker.ordered, start: marker.start, indent: line.indent, items: [item]}
         top.item.children.push(list)
         stack.push({list, item})
       } else {
+        // Deeper than a slide can show: a sibling of the deepest item.
+        if (top && line.indent > top.list.indent) {
+          top.list.items.push(item)
+          top.item = item
+          continue
+        }
         if (top && top.list.indent === line.indent) stack.pop()
         const list: ListUnit = {type: 'list', ordered: marker.ordered, start: marker.start, indent: line.indent, items: [item]}
         const parent = stack[stack.length - 1]

@@ -109,4 +109,11 @@ describe('importArticle (html)', () => {
     const at = (prefix: string) => lines[markdownLines.findIndex((line) => line.startsWith(prefix)) + 1]
     expect([at('# Lines'), at('First'), at('## Part'), at('Second')]).toEqual([3, 4, 6, 7])
   })
+
+  it('should refuse a page nested thousands of levels deep with a message, not a crash', () => {
+    const deep = `<html><body>${'<div>'.repeat(5000)}<p>Deep text, with a comma, long enough to count.</p>${'</div>'.repeat(5000)}</body></html>`
+    const {markdown, file} = importArticle(deep, {format: 'html', path: 'deep.html'})
+    expect(markdown).toBe('')
+    expect(file.messages.map((message) => [message.ruleId, message.fatal])).toEqual([['import-too-deep', true]])
+  })
 })

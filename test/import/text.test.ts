@@ -188,4 +188,11 @@ describe('importArticle (text)', () => {
       '# Notes\n\nThe first paragraph ends here, with a full stop.\n\nThe second paragraph is on the next line, and ends too.\n\n这是第三段,它也以句号结束,是单独的一段。\n'
     )
   })
+
+  it('should nest lists no deeper than a slide can show', () => {
+    const items = Array.from({length: 12}, (_, depth) => `${'  '.repeat(depth)}- level ${depth + 1}`)
+    const markdown = toMarkdown(`Outline\n\nThe structure of the talk, level by level:\n\n${items.join('\n')}\n`)
+    const indents = markdown.split('\n').filter((line) => line.trimStart().startsWith('- ')).map((line) => (line.length - line.trimStart().length) / 2)
+    expect(indents).toEqual([0, 1, 2, 3, 4, 5, 5, 5, 5, 5, 5, 5])
+  })
 })
