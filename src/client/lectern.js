@@ -103,7 +103,11 @@
     if (section) fit(section)
   }
 
+  var started = false
+
   function start() {
+    if (started) return
+    started = true
     fitAll()
     var fonts = document.fonts && document.fonts.ready ? document.fonts.ready : Promise.resolve()
     var done = function () {
@@ -117,8 +121,19 @@
   document.addEventListener('load', onMedia, true)
   document.addEventListener('error', onMedia, true)
   window.lectern = {fitAll: fitAll, fit: fit, overflow: overflowOf, minimum: minimum}
-  if (window.Reveal && window.Reveal.isReady && window.Reveal.isReady()) start()
-  else if (window.Reveal) window.Reveal.on('ready', start)
+  // reveal.js lays the canvas out in `initialize()` but says `ready` a task
+  // later, after a frame may have been painted: look at each frame instead,
+  // and fit in the first one where it is laid out, before that frame paints.
+  function whenLaidOut() {
+    if (started) return
+    if (window.Reveal.isReady()) start()
+    else requestAnimationFrame(whenLaidOut)
+  }
+
+  if (window.Reveal && window.Reveal.isReady) {
+    window.Reveal.on('ready', start)
+    whenLaidOut()
+  } else if (window.Reveal) window.Reveal.on('ready', start)
   else if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start)
   else start()
 })()
