@@ -10,10 +10,10 @@ import {readFrontMatter} from './front-matter.js'
 import {restoreUnknownDirectives} from './slides/directives.js'
 import {toSlidesAuto} from './slides/auto.js'
 import {applyAttributeComments} from './slides/attributes.js'
-import {hasRuleBreaks, toRevealBreaks, toSlidesExplicit} from './slides/explicit.js'
+import {hasRuleBreaks, isSlideMarkdown, toRevealBreaks, toSlidesExplicit} from './slides/explicit.js'
 import {makeIncremental} from './slides/incremental.js'
 import {restoreDollarAmounts} from './slides/math.js'
-import {toNoteSections, toNotesNodes} from './slides/notes.js'
+import {isNoteLead, toNoteSections, toNotesNodes} from './slides/notes.js'
 import {defaultMetrics, fitSlides, type Metrics} from './slides/fit.js'
 import {createNotes, getNotes, isVisible, notesText, shownText} from './slides/nodes.js'
 import {detectLang, isCjkLang} from './slides/text.js'
@@ -44,14 +44,26 @@ export default function remarkSlides(options?: Readonly<Options> | null) {
     const metrics = typeof settings.metrics === 'function' ? settings.metrics(meta, file) : settings.metrics || defaultMetrics
     const split = settings.split ?? meta.split
     const children = toNotesNodes(tree.children, file)
-    const explicit = split === 'manual' || (split !== 'auto' && hasRuleBreaks(children))
+    // `:::notes` blocks mark slide markdown; so do `Note:` lines in many of the pieces (one is just an article's aside).
+    const source = String(file.value ?? '')
+    // Read breaks as reveal.js does (text right above `---` is a break there) before judging.
+    const asSlides = toRevealBreaks(children, source)
+    const noteLeads = asSlides.filter(isNoteLead).length
+    const pieces = asSlides.filter((node) => node.type === 'thematicBreak').length + 1
+    const hasNotes = children.some((node) => node.type === 'notes') || (noteLeads >= 2 && noteLeads * 2 >= pieces)
+    const explicit = split === 'manual' || (split !== 'auto' && isSlideMarkdown(asSlides, hasNotes))
+    if (!split && !explicit && hasRuleBreaks(asSlides)) {
+      file.info('Read as an article: its `---` rules separate sections, not slides (front matter `split: manual` makes each one a slide)', {
+        ruleId: 'split-mode',
+        source: 'lectern'
+      })
+    }
     const lang = meta.lang || detectLang(toString(tree))
     const continued = isCjkLang(lang) ? (title: string) => `${title} (续)` : (title: string) => `${title} (cont.)`
 
     let slides: Array<Slide | Stack>
-    const source = String(file.value ?? '')
     if (explicit) {
-      slides = toSlidesExplicit(toRevealBreaks(children, source), source)
+      slides = toSlidesExplicit(asSlides, source)
       for (const slide of eachSlide(slides)) applyAttributeComments(slide, file)
     } else {
       slides = toSlidesAuto(toNoteSections(children), {meta, lang, stem: file.stem || 'deck'})

@@ -43,7 +43,7 @@ export function toSlidesAuto(children: RootContent[], context: AutoContext): Arr
       blocks = [...blocks.slice(0, firstHeading), ...blocks.slice(firstHeading + 1)]
     }
   }
-  const titleText = context.meta.title ?? (titleHeading ? toString(titleHeading).trim() : humanize(context.stem))
+  const titleText = context.meta.title ?? (titleHeading ? toString(titleHeading, {includeHtml: false}).trim() : humanize(context.stem))
 
   // Sections are the shallowest headings left; one level below are subsections.
   const depths = blocks.filter((n): n is Heading => n.type === 'heading').map((n) => n.depth)
@@ -160,7 +160,7 @@ function toSectionSlides(
   context: AutoContext,
   kind: 'section' | 'subsection'
 ): Slide[] {
-  const title = toString(heading).trim()
+  const title = toString(heading, {includeHtml: false}).trim()
   const shown: RootContent[] = []
   const notes: BlockContent[] = []
   const items: Slide[] = []

@@ -8,10 +8,36 @@ import {toString} from 'mdast-util-to-string'
 import type {Slide, Stack} from '../types.js'
 import {createNotes, span} from './nodes.js'
 import {isNoteLead, stripNoteLead} from './notes.js'
+import {textWidthEm} from './text.js'
 
 /** Whether the body of a document has top-level `---` breaks. */
 export function hasRuleBreaks(children: RootContent[]): boolean {
   return children.some((node) => node.type === 'thematicBreak')
+}
+
+/**
+ * Whether a document with `---` breaks is slide markdown rather than an
+ * article that uses rules between its sections (many READMEs do).
+ * Slide markdown has notes or slide comments, or short pieces between the
+ * rules with at most a title and a subtitle each; an article has several
+ * `##` sections or long prose between two rules.
+ */
+export function isSlideMarkdown(children: RootContent[], hasNotes: boolean): boolean {
+  if (!hasRuleBreaks(children)) return false
+  if (hasNotes || children.some((node) => node.type === 'html' && /<!--\s*\.slide:/.test(node.value))) return true
+  const pieces: RootContent[][] = [[]]
+  for (const node of children) {
+    if (node.type === 'thematicBreak') pieces.push([])
+    else pieces.at(-1)!.push(node)
+  }
+  const filled = pieces.filter((piece) => piece.some((node) => node.type !== 'yaml'))
+  const majors = filled.map((piece) => piece.filter((node) => node.type === 'heading' && node.depth <= 2).length)
+  const total = majors.reduce((a, b) => a + b, 0)
+  if (Math.max(0, ...majors) > 2 || total > filled.length + 1) return false
+  const sizes = filled.map((piece) => textWidthEm(piece.map((node) => toString(node)).join(' '))).sort((a, b) => a - b)
+  const median = sizes[Math.floor(sizes.length / 2)] ?? 0
+  // A slide rarely holds more than a short paragraph; pieces of long prose are sections of an article.
+  return median <= 250
 }
 
 /** Whether a node is a vertical break: a paragraph that is only `--`, or a rule written `----`. */
@@ -103,6 +129,6 @@ function toSlide(nodes: RootContent[]): Slide {
     type: 'slide',
     children,
     position: span(nodes),
-    data: {kind: 'explicit', title: heading ? toString(heading).trim() : undefined}
+    data: {kind: 'explicit', title: heading ? toString(heading, {includeHtml: false}).trim() : undefined}
   }
 }
