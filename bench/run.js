@@ -345,6 +345,7 @@ function toReport() {
       .map(([name, file]) => `${name} ${Math.round(readFileSync(file).length / 1024)} KB`)
       .join(', ')}`,
     `- Peers: ${Object.keys(peers).length > 0 ? Object.entries(peers).map(([tool, command]) => `${tool} (${command.at(-1)})`).join(', ') : 'none found'}`,
+    '- Not like for like: reveal-md `--static` leaves the markdown in the page for reveal.js to render in the browser; pandoc links reveal.js from a CDN and copies no assets; lectern and Marp render at build time and ship what the deck needs (lectern: reveal.js, fonts subset to the deck).',
     '',
     '| Case | Tool | Median | Min | CPU (user+sys) | Peak RSS | lectern ÷ tool (time) | lectern ÷ tool (CPU) |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |'
@@ -362,7 +363,15 @@ function toReport() {
       `| ${row.name} | ${row.tool} | ${seconds(row.stats.median)} | ${seconds(row.stats.min)} | ${seconds(row.stats.cpu)} | ${megabytes(row.stats.rss)} | ${ratio} | ${cpuRatio} |`
     )
   }
-  lines.push('', '## Budgets (issue 9)', '', '| Budget | Measured | Met |', '| --- | --- | :---: |')
+  lines.push(
+    '',
+    '## Budgets (issue 9)',
+    '',
+    'Met is judged on medians of wall time. On a busy machine, the fastest runs and CPU time (which counts both threads of a parallel parse) say more.',
+    '',
+    '| Budget | Measured | Met |',
+    '| --- | --- | :---: |'
+  )
   for (const budget of toBudgets()) lines.push(`| ${budget.name} | ${budget.measured} | ${budget.met === undefined ? '–' : budget.met ? 'yes' : '**no**'} |`)
   lines.push('')
   return lines.join('\n')
@@ -383,15 +392,17 @@ function toBudgets() {
   const article = statsOf('article-1000 → HTML')
   const article100 = statsOf('article-100 → HTML')
   const ratio = (a, b) => (a && b ? a.median / b.median : undefined)
+  const minRatio = (a, b) => (a && b ? a.min / b.min : undefined)
+  const cpuRatio = (a, b) => (a?.cpu && b?.cpu ? a.cpu / b.cpu : undefined)
   const show = (value, unit = '×') => (value === undefined ? 'not measured' : `${value.toFixed(2)}${unit}`)
   const check = (value, limit) => (value === undefined ? undefined : value <= limit)
 
   const seedVsMarp = ratio(seed, seedMarp)
-  budgets.push({name: 'seed → HTML ≤ 0.3× Marp', measured: seedMarp ? `${show(seedVsMarp)} (${seconds(seed?.median)} vs ${seconds(seedMarp.median)})` : `Marp not run; ${seconds(seed?.median)} vs 0.15 s from the issue`, met: seedMarp ? check(seedVsMarp, 0.3) : check(seed?.median, 0.15)})
+  budgets.push({name: 'seed → HTML ≤ 0.3× Marp', measured: seedMarp ? `${show(seedVsMarp)} (${seconds(seed?.median)} vs ${seconds(seedMarp.median)}); fastest runs ${show(minRatio(seed, seedMarp))}; CPU ${show(cpuRatio(seed, seedMarp))}` : `Marp not run; ${seconds(seed?.median)} vs 0.15 s from the issue`, met: seedMarp ? check(seedVsMarp, 0.3) : check(seed?.median, 0.15)})
   const seedVsNode = ratio(seed, baseline)
-  budgets.push({name: 'seed → HTML ≤ 2.5× bare Node start-up', measured: `${show(seedVsNode)} (${seconds(seed?.median)} vs ${seconds(baseline?.median)})`, met: check(seedVsNode, 2.5)})
+  budgets.push({name: 'seed → HTML ≤ 2.5× bare Node start-up', measured: `${show(seedVsNode)} (${seconds(seed?.median)} vs ${seconds(baseline?.median)}); fastest runs ${show(minRatio(seed, baseline))}; CPU ${show(cpuRatio(seed, baseline))}`, met: check(seedVsNode, 2.5)})
   const bigVsMarp = ratio(big, bigMarp)
-  budgets.push({name: '1,000-slide deck → HTML ≤ 1× Marp (aim 0.5×)', measured: bigMarp ? `${show(bigVsMarp)} (${seconds(big?.median)} vs ${seconds(bigMarp.median)})` : `Marp not run; ${seconds(big?.median)} vs 1.17 s from the issue`, met: bigMarp ? check(bigVsMarp, 1) : check(big?.median, 1.17)})
+  budgets.push({name: '1,000-slide deck → HTML ≤ 1× Marp (aim 0.5×)', measured: bigMarp ? `${show(bigVsMarp)} (${seconds(big?.median)} vs ${seconds(bigMarp.median)}); fastest runs ${show(minRatio(big, bigMarp))}; CPU ${show(cpuRatio(big, bigMarp))}` : `Marp not run; ${seconds(big?.median)} vs 1.17 s from the issue`, met: bigMarp ? check(bigVsMarp, 1) : check(big?.median, 1.17)})
   const peak = Math.max(...rows.filter((row) => row.tool === 'lectern' && row.name.endsWith('→ HTML') && row.stats?.rss).map((row) => row.stats.rss))
   budgets.push({name: 'peak memory ≤ 200 MB (largest lectern HTML build)', measured: Number.isFinite(peak) ? megabytes(peak) : 'not measured', met: Number.isFinite(peak) ? peak <= 200 : undefined})
   const growth = ratio(big, small)
@@ -403,7 +414,7 @@ function toBudgets() {
   const pdf = statsOf('seed → PDF')
   const pdfMarp = statsOf('seed → PDF', 'marp')
   const pdfRatio = ratio(pdf, pdfMarp)
-  budgets.push({name: 'seed PDF ≤ 0.75× Marp (aim 0.5×)', measured: pdf ? (pdfMarp ? `${show(pdfRatio)} (${seconds(pdf.median)} vs ${seconds(pdfMarp.median)})` : `Marp not run; ${seconds(pdf.median)} vs 2.13 s from the issue`) : 'not measured', met: pdf ? (pdfMarp ? check(pdfRatio, 0.75) : check(pdf.median, 0.75 * 2.13)) : undefined})
+  budgets.push({name: 'seed PDF ≤ 0.75× Marp (aim 0.5×)', measured: pdf ? (pdfMarp ? `${show(pdfRatio)} (${seconds(pdf.median)} vs ${seconds(pdfMarp.median)}); fastest runs ${show(minRatio(pdf, pdfMarp))}` : `Marp not run; ${seconds(pdf.median)} vs 2.13 s from the issue`) : 'not measured', met: pdf ? (pdfMarp ? check(pdfRatio, 0.75) : check(pdf.median, 0.75 * 2.13)) : undefined})
   const reloadSeed = statsOf('seed: save → updated slide (serve)')
   budgets.push({name: 'live reload, seed deck ≤ 150 ms', measured: reloadSeed ? seconds(reloadSeed.median) : 'not measured', met: check(reloadSeed?.median, 0.15)})
   const reloadBig = statsOf('deck-1000: save → updated slide (serve)')

@@ -3,6 +3,7 @@
  */
 export {build, type BuildResult, type DeckResult} from './build/build.js'
 export {renderDeck, type RenderOptions, type RenderedDeck} from './build/render.js'
+export {createParseCache, type ParseCache, type ParseCacheOptions} from './build/cache.js'
 export {check, type CheckOptions, type CheckResult, type CheckedDeck, type Finding} from './check/check.js'
 export {LecternError, type ErrorCode} from './errors.js'
 export {exportPdf, type PdfOptions, type PdfResult} from './export/pdf.js'
