@@ -12,11 +12,12 @@ import {
   createHeading,
   createParagraph,
   createSlide,
+  groupHtmlIslands,
   isProse,
   isVisible,
   span
 } from './nodes.js'
-import {endsLikeSentence, textWidthEm, toSentences} from './text.js'
+import {endsLikeSentence, splitHeadingAttributes, textWidthEm, toSentences} from './text.js'
 
 /** What the article splitter needs to know. */
 export interface AutoContext {
@@ -29,7 +30,8 @@ export interface AutoContext {
 
 /** Turn the top-level content of an article into slides and stacks. */
 export function toSlidesAuto(children: RootContent[], context: AutoContext): Array<Slide | Stack> {
-  let blocks = children.filter((node) => node.type !== 'yaml')
+  // Raw HTML that wraps markdown (a `<table>` of code cells, `<details>`) stays whole on one slide.
+  let blocks = groupHtmlIslands(children.filter((node) => node.type !== 'yaml'))
   const result: Array<Slide | Stack> = []
 
   // Title: front matter, else a first-level heading that comes before any other heading.
@@ -160,6 +162,8 @@ function toSectionSlides(
   context: AutoContext,
   kind: 'section' | 'subsection'
 ): Slide[] {
+  const [own, attributes] = withoutHeadingAttributes(heading)
+  heading = own
   const title = toString(heading, {includeHtml: false}).trim()
   const shown: RootContent[] = []
   const notes: BlockContent[] = []
@@ -193,7 +197,18 @@ function toSectionSlides(
     notes,
     position: span([heading, ...content])
   })
+  if (attributes) slide.data = {...slide.data, attributes}
   return [slide, ...items]
+}
+
+/** A heading without pandoc's trailing `{.class key=value}`, and the slide attributes it set. */
+function withoutHeadingAttributes(heading: Heading): [Heading, Record<string, string> | undefined] {
+  const last = heading.children.at(-1)
+  const found = last && last.type === 'text' ? splitHeadingAttributes(last.value) : undefined
+  if (!found) return [heading, undefined]
+  const text = found.text.replace(/\s+$/, '')
+  const children = [...heading.children.slice(0, -1), ...(text ? [{...last!, value: text}] : [])] as PhrasingContent[]
+  return [{...heading, children}, found.attributes]
 }
 
 /** The overview list: the terms alone, each linking nowhere yet (ids come later). */

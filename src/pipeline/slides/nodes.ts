@@ -116,3 +116,50 @@ export function shownText(slide: Slide): string {
     .join('\n')
     .trim()
 }
+
+const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr'])
+
+/** Elements a raw HTML string opens and leaves open (closing tags count against them). */
+export function openElements(html: string): number {
+  let open = 0
+  for (const match of html.replace(/<!--[\s\S]*?(?:-->|$)/g, '').matchAll(/<(\/?)([A-Za-z][\w-]*)\b[^>]*?(\/?)>/g)) {
+    if (voidElements.has(match[2].toLowerCase()) || match[3]) continue
+    open += match[1] ? -1 : 1
+  }
+  return open
+}
+
+/**
+ * Keep raw HTML that wraps markdown together: from an `html` block that
+ * leaves an element open (`<table>`, `<details>`, `<div align=center>`) to the
+ * one that closes it, the blocks become one `div` (a blockquote rendered as a
+ * `div`), so prose in it stays shown and no slide break cuts it. A run that
+ * holds a heading or never closes is left as it is.
+ */
+export function groupHtmlIslands(blocks: RootContent[]): RootContent[] {
+  const result: RootContent[] = []
+  for (let index = 0; index < blocks.length; index++) {
+    const node = blocks[index]
+    let open = node.type === 'html' ? openElements(node.value) : 0
+    if (open <= 0) {
+      result.push(node)
+      continue
+    }
+    let end = index + 1
+    for (; end < blocks.length && open > 0; end++) {
+      const next = blocks[end]
+      if (next.type === 'heading' || next.type === 'thematicBreak' || next.type === 'notes') break
+      if (next.type === 'html') open += openElements(next.value)
+      // `</details>` may end a paragraph as inline HTML.
+      else if (next.type === 'paragraph') for (const child of next.children) if (child.type === 'html') open += openElements(child.value)
+    }
+    if (open > 0) {
+      result.push(node)
+      continue
+    }
+    const children = blocks.slice(index, end) as BlockContent[]
+    result.push({type: 'blockquote', children, position: span(children), data: {hName: 'div', hProperties: {className: ['lectern-html']}}})
+    index = end - 1
+  }
+  return result
+}

@@ -87,3 +87,31 @@ export function textWidthEm(text: string): number {
 export function speakingUnits(text: string): {characters: number; words: number} {
   return {characters: countCjk(text), words: countWords(text)}
 }
+
+const attributeBlock = /\s*\{((?:\s*(?:[#.][\w-]+|-|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"'}]+)))+)\s*\}\s*$/u
+const revealKeys = /^(?:background(?:-[a-z]+)*|transition(?:-speed)?|auto-animate(?:-[a-z]+)*|visibility|timing|state)$/
+
+/**
+ * Pandoc / Quarto attributes at the end of a heading (`## Code {.smaller}`,
+ * `## End {background-color="#222"}`): the text without them and the slide
+ * attributes they set (`background*`, `transition` … become `data-*` as
+ * reveal.js reads them). `undefined` when the text ends otherwise.
+ */
+export function splitHeadingAttributes(text: string): {text: string; attributes: Record<string, string>} | undefined {
+  const match = attributeBlock.exec(text)
+  if (!match || match.index === 0) return undefined
+  const attributes: Record<string, string> = {}
+  for (const [token] of match[1].matchAll(/[#.][\w-]+|-|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"'}]+)/gu)) {
+    if (token.startsWith('#')) attributes.id = token.slice(1)
+    else if (token.startsWith('.')) {
+      // `.unnumbered` and `-` are about numbering, which slides do not have.
+      if (token !== '.unnumbered') attributes.class = attributes.class ? `${attributes.class} ${token.slice(1)}` : token.slice(1)
+    } else if (token !== '-') {
+      const equals = token.indexOf('=')
+      const key = token.slice(0, equals)
+      const value = token.slice(equals + 1).replace(/^(["'])([\s\S]*)\1$/u, '$2')
+      attributes[revealKeys.test(key) ? `data-${key}` : key] = value
+    }
+  }
+  return {text: text.slice(0, match.index), attributes}
+}
