@@ -14,7 +14,6 @@ import {resolveOptions, type Options} from '../options.js'
 import type {DeckInfo} from '../pipeline/types.js'
 import {resolveInputs, readDeckText} from './inputs.js'
 import {renderDeck, toFile, type OutputFile} from './render.js'
-import {toSingleFile, writeSingleFile} from './single-file.js'
 
 /** What happened to one deck. */
 export interface DeckResult {
@@ -71,6 +70,8 @@ export async function build(inputs: ReadonlyArray<string>, options?: Readonly<Op
     if (rendered && !file.messages.some((message) => message.fatal)) {
       if (settings.singleFile) {
         output = path.join(settings.outDir, `${deckName(absolute)}.html`)
+        // The inliner (an HTML parser, a font subsetter) loads only for --single-file.
+        const {toSingleFile, writeSingleFile} = await import('./single-file.js')
         bytes = await writeSingleFile(output, await toSingleFile(rendered))
       } else {
         output = await writeDeck(settings.outDir, deckName(absolute), rendered.html, rendered.assets)
@@ -128,16 +129,17 @@ export async function writeDeck(outDir: string, name: string, html: string, asse
 /** Write a deck's `index.html` and its assets into a folder (created if missing), as they are, not atomically. */
 export async function writeDeckFiles(folder: string, html: string, assets: ReadonlyArray<OutputFile>): Promise<void> {
   await mkdir(folder, {recursive: true})
-  const written = new Set<string>()
-  for (const asset of assets) {
-    if (written.has(asset.path)) continue
-    written.add(asset.path)
-    const destination = path.join(folder, ...asset.path.split('/'))
-    await mkdir(path.dirname(destination), {recursive: true})
-    if (asset.from) await copyFile(asset.from, destination)
-    else await writeFile(destination, asset.content ?? '')
-  }
-  await writeFile(path.join(folder, 'index.html'), html)
+  const unique = new Map(assets.map((asset) => [asset.path, asset]))
+  const folders = new Set([...unique.keys()].map((file) => path.dirname(path.join(folder, ...file.split('/')))))
+  for (const dir of folders) await mkdir(dir, {recursive: true})
+  // Files are independent: copy them all at once, so the disk, not the loop, sets the pace.
+  await Promise.all([
+    ...[...unique.values()].map((asset) => {
+      const destination = path.join(folder, ...asset.path.split('/'))
+      return asset.from ? copyFile(asset.from, destination) : writeFile(destination, asset.content ?? '')
+    }),
+    writeFile(path.join(folder, 'index.html'), html)
+  ])
 }
 
 /** Put a finished folder (or file) in place of the old one with renames only. */

@@ -13,7 +13,7 @@
 import {existsSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {Worker} from 'node:worker_threads'
+import type {Worker} from 'node:worker_threads'
 import type {Root, RootContent} from 'mdast'
 import type {VFile} from 'vfile'
 import {packageRoot} from '../paths.js'
@@ -214,7 +214,9 @@ export async function parseTexts(
   let worker: Worker | undefined
 
   if (useWorker && texts.length > 0 && existsSync(workerFile)) {
-    worker = new Worker(workerFile, {workerData: {texts, counter: counter.buffer}})
+    // Loaded only here: most decks never start a thread.
+    const threads = await import('node:worker_threads')
+    worker = new threads.Worker(workerFile, {workerData: {texts, counter: counter.buffer}})
     worker.unref()
     const syntax = syntaxOf(processor)
     let refused = false

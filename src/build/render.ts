@@ -7,7 +7,7 @@ import type {Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {VFile} from 'vfile'
 import {isLecternError} from '../errors.js'
-import {importDeckFile, placeImportedTree} from '../import/deck-file.js'
+import {isImportPath} from '../import/extensions.js'
 import {clientDir, packageDir} from '../paths.js'
 import {findDeepNesting, toNestingReason} from '../pipeline/nesting.js'
 import {createProcessor} from '../pipeline/processor.js'
@@ -110,7 +110,9 @@ export async function renderDeck(file: VFile, options?: Readonly<RenderOptions> 
     }
   })
   // A `.txt` or `.html` deck is imported to markdown first; positions then point back into it.
-  importDeckFile(file)
+  // The importer loads only for such files: markdown decks never pay for it.
+  const imported = isImportPath(file.path) ? await import('../import/deck-file.js') : undefined
+  imported?.importDeckFile(file)
   // Nesting no talk needs would hang the parser or exhaust the stack: refuse it first.
   const deep = findDeepNesting(String(file.value))
   if (deep) {
@@ -121,7 +123,7 @@ export async function renderDeck(file: VFile, options?: Readonly<RenderOptions> 
   try {
     // Large decks are parsed by sections, on two threads, reusing cached sections.
     const tree = await parseMarkdown(processor, file, {cache: settings.cache})
-    placeImportedTree(tree, file)
+    imported?.placeImportedTree(tree, file)
     result = processor.stringify(await processor.run(tree, file), file)
   } catch (error) {
     if (!(error instanceof RangeError)) throw error

@@ -26,6 +26,8 @@ const load: Record<string, () => Promise<CommandModule>> = {
 
 async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug') || /(^|,)lectern:/.test(process.env.DEBUG ?? '')
+  // The bundle is minified; its source maps give traces the TypeScript names and lines.
+  if (debug) process.setSourceMapsEnabled(true)
   try {
     const args = parseCommandLine(argv)
     if (args.values.version) {

@@ -5,10 +5,10 @@
  */
 import type {Node} from 'unist'
 import type {VFile} from 'vfile'
-import {htmlExtensions, importArticle, type ImportFormat} from './import-article.js'
+import {importArticle, type ImportFormat} from './import-article.js'
+import {htmlExtensions, importExtensions, isImportPath} from './extensions.js'
 
-/** File extensions imported before they are built. */
-export const importExtensions = ['.txt', '.text', ...htmlExtensions] as const
+export {importExtensions, isImportPath}
 
 /** What an imported deck file remembers. */
 export interface ImportedDeck {
@@ -23,12 +23,6 @@ declare module 'vfile' {
     /** Set on a deck file that was imported from text or HTML. */
     imported: ImportedDeck
   }
-}
-
-/** Whether a path names a file that is imported before it is built. */
-export function isImportPath(filePath: string | undefined): boolean {
-  const match = /\.[^./\\]+$/u.exec(filePath ?? '')
-  return match !== null && (importExtensions as ReadonlyArray<string>).includes(match[0].toLowerCase())
 }
 
 /**

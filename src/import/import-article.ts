@@ -3,6 +3,7 @@
  * markdown, with a map from each markdown line back to the source line it
  * came from, so later messages can still point into the original file.
  */
+import {htmlExtensions} from './extensions.js'
 import path from 'node:path'
 import type {Root, RootContent} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -39,7 +40,7 @@ export interface ImportResult {
 }
 
 /** File extensions read as HTML pages. */
-export const htmlExtensions = ['.html', '.htm', '.xhtml'] as const
+export {htmlExtensions}
 
 /** Turn a plain-text or HTML article into clean markdown. */
 export function importArticle(text: string, options?: Readonly<ImportOptions> | null): ImportResult {

@@ -39,3 +39,13 @@ export function hasClass(tree: Root, test: (name: string) => boolean): boolean {
   })
   return found
 }
+
+/** Whether a hast tree has raw HTML (from markdown) that must be parsed. */
+export function hasRaw(tree: Root): boolean {
+  let found = false
+  visit(tree, 'raw', () => {
+    found = true
+    return EXIT
+  })
+  return found
+}

@@ -1,7 +1,6 @@
 /**
  * The unified chain: markdown in, a reveal.js page out.
  */
-import rehypeRaw from 'rehype-raw'
 import rehypeStringify from 'rehype-stringify'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
@@ -9,7 +8,7 @@ import {unified, type Processor} from 'unified'
 import type {Root as HastRoot} from 'hast'
 import type {Root as MdastRoot} from 'mdast'
 import {contentHandlers} from './content-handlers.js'
-import {hasClass, lazyPlugin} from './lazy-plugin.js'
+import {hasClass, hasRaw, lazyPlugin} from './lazy-plugin.js'
 import rehypeLocalAssets from './rehype-local-assets.js'
 import rehypeNotesMath from './rehype-notes-math.js'
 import rehypePositions from './rehype-positions.js'
@@ -39,7 +38,8 @@ export function createProcessor(options?: Readonly<Options> | null): Processor<M
     .use(remarkSyntax)
     .use(remarkSlides, settings)
     .use(remarkRehype, {allowDangerousHtml: true, handlers: {...slideHandlers, ...contentHandlers}})
-    .use(rehypeRaw)
+    // parse5 (rehype-raw) loads only for decks with raw HTML; a tree without `raw` nodes needs no re-parse.
+    .use(lazyPlugin(() => import('rehype-raw'), hasRaw))
     .use(rehypeSanitizeSlides, settings)
     // What lectern generates comes after sanitizing, so its markup is kept whole.
     // highlight.js and KaTeX load only for decks with code or math.
