@@ -134,7 +134,7 @@ export function splitSections(value: string): Section[] {
       } else if ((match = /^ {0,3}<(!--|\?|!\[CDATA\[|![A-Za-z]|(?:script|pre|style|textarea)(?=[\s>]|$))/i.exec(text))) {
         htmlEnd = htmlEndOf(match[1])
         if (htmlEnd.test(text.slice(match[0].length))) htmlEnd = undefined
-      } else if (/^ {0,3}:{3,}[ \t]*[A-Za-z]/.test(text)) {
+      } else if (/^ {0,3}:{3,}[ \t]*[A-Za-z{]/.test(text)) {
         directives++
       } else if (directives > 0 && /^ {0,3}:{3,}[ \t]*$/.test(text)) {
         directives--

@@ -28,6 +28,8 @@ const deckKeys: Record<string, Kind[]> = {
   reveal: ['object'],
   // reveal-md's name for `reveal`.
   revealOptions: ['object'],
+  // Quarto: `format: revealjs`, or its options under `format: revealjs:`.
+  format: ['string', 'object'],
   // Keys common in other tools' front matter, accepted and unused.
   description: ['string'],
   tags: ['array', 'string'],
@@ -145,6 +147,10 @@ export function readFrontMatter(tree: Root, file: VFile): DeckMeta {
       meta.reveal = {...(meta.reveal as object | undefined), ...readRevealOptions(pair.value, placeOf, file)}
       continue
     }
+    if (key === 'format') {
+      readQuartoFormat(pair.value, meta, placeOf, file)
+      continue
+    }
     if (key === 'vars') {
       meta.vars = Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, String(v)]))
       continue
@@ -154,6 +160,65 @@ export function readFrontMatter(tree: Root, file: VFile): DeckMeta {
   }
   if (meta.date instanceof Date) meta.date = meta.date.toISOString().slice(0, 10)
   return meta as DeckMeta
+}
+
+/** Quarto `format: revealjs:` options lectern has a deck option for. */
+const quartoDeckKeys: Record<string, keyof DeckMeta> = {theme: 'theme', incremental: 'incremental', transition: 'transition'}
+
+/** Quarto options that lectern does itself (highlighting, math, one folder of files): accepted and unused. */
+const quartoHandled = new Set(['self-contained', 'embed-resources', 'html-math-method', 'highlight-style', 'code-block-height'])
+
+/**
+ * Quarto's `format`: `revealjs` (or `revealjs: {…}` among other formats).
+ * `theme`, `incremental` and `transition` set the deck's options; options
+ * reveal.js knows (`slide-number`, `controls`, `transition-speed` …) set
+ * them in `reveal`; any other is a warning at its line. Other formats are
+ * not for slides and are ignored.
+ */
+function readQuartoFormat(
+  node: YamlNode | null,
+  meta: Record<string, unknown>,
+  placeOf: (offset: number | undefined) => {line: number; column: number},
+  file: VFile
+): void {
+  if (!node || !isMap(node)) return
+  const revealjs = (node.items as Array<Pair<YamlNode, YamlNode>>).find((pair) => isScalar(pair.key) && pair.key.value === 'revealjs')
+  if (!revealjs?.value || !isMap(revealjs.value)) return
+  const reveal: Record<string, unknown> = {}
+  for (const pair of revealjs.value.items as Array<Pair<YamlNode, YamlNode>>) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
+    const place = placeOf(pair.key?.range?.[0])
+    const value = pair.value ? pair.value.toJSON() : null
+    const deckKey = quartoDeckKeys[key]
+    if (deckKey) {
+      if (!checkKind(value, deckKeys[deckKey], `format.revealjs.${key}`, place, file)) continue
+      if (choices[deckKey] && !choices[deckKey].includes(String(value))) {
+        file.message(`Unexpected \`${key}: ${String(value)}\`, expected one of ${choices[deckKey].map((c) => `\`${c}\``).join(', ')}`, {
+          place: placeOf(pair.value?.range?.[0]),
+          ruleId: 'front-matter-value',
+          source: 'lectern'
+        })
+        continue
+      }
+      // A key at the top level of the front matter wins over Quarto's format options.
+      meta[deckKey] ??= value
+      continue
+    }
+    if (quartoHandled.has(key)) continue
+    const option = key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())
+    const kinds = revealKeys[option]
+    if (!kinds) {
+      file.message(`Unexpected Quarto option \`format.revealjs.${key}\`, expected \`theme\`, \`incremental\`, \`transition\` or an option reveal.js knows`, {
+        place,
+        ruleId: 'front-matter-key',
+        source: 'lectern'
+      })
+      continue
+    }
+    if (checkKind(value, kinds, `format.revealjs.${key}`, place, file)) reveal[option] = value
+  }
+  // Options under `reveal:` win over Quarto's.
+  meta.reveal = {...reveal, ...(meta.reveal as object | undefined)}
 }
 
 function readRevealOptions(

@@ -9,6 +9,7 @@ import type {Root as HastRoot} from 'hast'
 import type {Root as MdastRoot} from 'mdast'
 import {contentHandlers} from './content-handlers.js'
 import {hasClass, hasRaw, lazyPlugin} from './lazy-plugin.js'
+import rehypeColumns from './rehype-columns.js'
 import rehypeLocalAssets from './rehype-local-assets.js'
 import rehypeNotesMath from './rehype-notes-math.js'
 import rehypePositions from './rehype-positions.js'
@@ -41,6 +42,7 @@ export function createProcessor(options?: Readonly<Options> | null): Processor<M
     // parse5 (rehype-raw) loads only for decks with raw HTML; a tree without `raw` nodes needs no re-parse.
     .use(lazyPlugin(() => import('rehype-raw'), hasRaw))
     .use(rehypeSanitizeSlides, settings)
+    .use(rehypeColumns)
     // What lectern generates comes after sanitizing, so its markup is kept whole.
     // highlight.js and KaTeX load only for decks with code or math.
     .use(lazyPlugin(() => import('./rehype-highlight-code.js'), (tree) => hasClass(tree, (name) => name.startsWith('language-'))))

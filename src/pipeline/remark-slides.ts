@@ -11,6 +11,7 @@ import {restoreUnknownDirectives} from './slides/directives.js'
 import {toSlidesAuto} from './slides/auto.js'
 import {applyAttributeComments} from './slides/attributes.js'
 import {hasRuleBreaks, isSlideMarkdown, toRevealBreaks, toSlidesExplicit} from './slides/explicit.js'
+import {applyPauses, fromFencedDivs} from './slides/fenced-divs.js'
 import {makeIncremental} from './slides/incremental.js'
 import {restoreDollarAmounts} from './slides/math.js'
 import {isNoteLead, toNoteSections, toNotesNodes} from './slides/notes.js'
@@ -38,6 +39,7 @@ export default function remarkSlides(options?: Readonly<Options> | null) {
   return function (tree: Root, file: VFile): undefined {
     // defaults < front matter < overrides (the command line)
     restoreUnknownDirectives(tree, file)
+    fromFencedDivs(tree, file)
     restoreDollarAmounts(tree, file)
     const meta: DeckMeta = {...readFrontMatter(tree, file), ...withoutUndefined(settings.overrides || {})}
     file.data.meta = meta
@@ -79,6 +81,7 @@ export default function remarkSlides(options?: Readonly<Options> | null) {
     }
 
     const all = [...eachSlide(slides)]
+    for (const slide of all) applyPauses(slide)
     if (meta.incremental) for (const slide of all) makeIncremental(slide)
     const estimates = scaleToDuration(all.map((slide) => estimateSeconds(notesText(slide), shownText(slide))), meta.duration)
     all.forEach((slide, index) => {
@@ -112,7 +115,8 @@ function addFallbackNotes(slide: Slide): void {
   if (notesText(slide)) return
   const existing = getNotes(slide)
   const blocks: BlockContent[] = []
-  for (const node of slide.children) {
+  // A fenced div's blocks are read as the slide's own (its fragment classes stay on the slide).
+  for (const node of slide.children.flatMap(withoutDivs)) {
     if (node.type === 'notes' || (node.type === 'heading' && node === slide.children[0]) || !isVisible(node)) continue
     if (node.type === 'list' || node.type === 'table' || node.type === 'blockquote' || node.type === 'code') {
       blocks.push(structuredClone(node))
@@ -128,6 +132,18 @@ function addFallbackNotes(slide: Slide): void {
   if (blocks.length === 0) return
   if (existing) slide.children.splice(slide.children.indexOf(existing), 1)
   slide.children.push(createNotes(blocks))
+}
+
+/** The blocks of a fenced div, nested divs opened too; any other node itself. */
+function withoutDivs(node: RootContent): RootContent[] {
+  if (node.type !== 'fencedDiv') return [node]
+  return node.children.flatMap((child) => withoutDivs(child)).map((child) => {
+    if (child.type !== 'list') return child
+    // Items that are fragments on the slide are plain in the notes.
+    const list = structuredClone(child)
+    for (const item of list.children) if (item.data?.hProperties) delete item.data.hProperties
+    return list
+  })
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

@@ -9,8 +9,9 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkMath from 'remark-math'
 import type {Preset} from 'unified'
+import remarkPandocDivs from './pandoc-divs.js'
 
-/** Front matter, GFM, math and directives, as a unified preset. */
+/** Front matter, GFM, math, directives and pandoc fenced divs, as a unified preset. */
 export const remarkSyntax: Preset = {
-  plugins: [[remarkFrontmatter, ['yaml']], remarkGfm, remarkMath, remarkDirective]
+  plugins: [[remarkFrontmatter, ['yaml']], remarkGfm, remarkMath, remarkDirective, remarkPandocDivs]
 }

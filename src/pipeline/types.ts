@@ -2,7 +2,7 @@
  * Type augmentation: the mdast nodes `remarkSlides` creates and the data it
  * leaves on the file for later stages.
  */
-import type {BlockContent, Data, DefinitionContent, Parent, RootContent} from 'mdast'
+import type {BlockContent, Data, DefinitionContent, Node, Parent, RootContent} from 'mdast'
 import type {} from 'mdast-util-math'
 import type {} from 'mdast-util-directive'
 
@@ -39,6 +39,20 @@ export interface Slide extends Parent {
 export interface Notes extends Parent {
   type: 'notes'
   children: Array<BlockContent | DefinitionContent>
+}
+
+/** A pandoc / Quarto fenced div (`::: {.columns}` … `:::`); `info` is the fence's attribute text. */
+export interface FencedDiv extends Parent {
+  type: 'fencedDiv'
+  info: string
+  /** Whether a closing fence ended it (else it ran to the end of its block). */
+  closed?: boolean | undefined
+  children: BlockContent[]
+}
+
+/** A pandoc pause (`. . .` on its own line): what follows it on the slide is a fragment. */
+export interface Pause extends Node {
+  type: 'pause'
 }
 
 /** A vertical stack of slides under one horizontal position. */
@@ -87,9 +101,13 @@ declare module 'mdast' {
     slide: Slide
     stack: Stack
     notes: Notes
+    fencedDiv: FencedDiv
+    pause: Pause
   }
   interface BlockContentMap {
     notes: Notes
+    fencedDiv: FencedDiv
+    pause: Pause
   }
 }
 

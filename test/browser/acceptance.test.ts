@@ -206,9 +206,7 @@ describeBrowser('real documents lectern was not tuned for, in Chromium', () => {
     await page.close()
   })
 
-  // Known failure (src/pipeline/slides/notes.ts / directives.ts): pandoc fenced divs other than notes
-  // (`::: incremental`, `::: {.incremental}`, `:::: {.columns}`) are shown as literal `:::` text.
-  it.fails('should not show pandoc fenced-div markers on any slide', async () => {
+  it('should not show pandoc fenced-div markers on any slide', async () => {
     for (const name of ['deck-pandoc', 'deck-quarto']) {
       const {page, slides} = await open(name, readSource(name))
       await page.close()

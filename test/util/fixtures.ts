@@ -8,14 +8,11 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {Root} from 'mdast'
-import remarkDirective from 'remark-directive'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import remarkSlides, {type Options} from '../../src/pipeline/remark-slides.js'
+import {remarkSyntax} from '../../src/pipeline/syntax.js'
 
 /** The repository root. */
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -32,7 +29,7 @@ export function temporaryFolder(prefix = 'lectern-test-'): {dir: string; remove:
 /** Run the mdast half of the pipeline: markdown → slide tree. */
 export async function toSlideTree(markdown: string, options?: Options, filePath = 'deck.md'): Promise<{tree: Root; file: VFile}> {
   const file = new VFile({value: markdown, path: filePath})
-  const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMath).use(remarkDirective).use(remarkSlides, options)
+  const processor = unified().use(remarkParse).use(remarkSyntax).use(remarkSlides, options)
   const tree = await processor.run(processor.parse(file), file)
   return {tree: tree as Root, file}
 }

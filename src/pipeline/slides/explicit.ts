@@ -3,12 +3,12 @@
  * a line `--` (or reveal-md's `----`) vertical ones; `Note:` starts the notes
  * of a slide.
  */
-import type {BlockContent, RootContent} from 'mdast'
+import type {BlockContent, Heading, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Slide, Stack} from '../types.js'
 import {createNotes, span} from './nodes.js'
 import {isNoteLead, stripNoteLead} from './notes.js'
-import {textWidthEm} from './text.js'
+import {textWidthEm, withoutHeadingAttributes} from './text.js'
 
 /** Whether the body of a document has top-level `---` breaks. */
 export function hasRuleBreaks(children: RootContent[]): boolean {
@@ -122,13 +122,17 @@ function toSlide(nodes: RootContent[]): Slide {
     if (inNotes) notes.push(node as BlockContent)
     else shown.push(node)
   }
-  const heading = shown.find((node) => node.type === 'heading')
+  // Pandoc / Quarto `## Title {.smaller background-color="#222"}`: attributes of the slide, not title text.
+  const at = shown.findIndex((node) => node.type === 'heading')
+  let attributes: Record<string, string> | undefined
+  if (at !== -1) [shown[at], attributes] = withoutHeadingAttributes(shown[at] as Heading)
+  const heading = at === -1 ? undefined : shown[at]
   const children: RootContent[] = [...shown]
   if (notes.length > 0) children.push(createNotes(notes))
   return {
     type: 'slide',
     children,
     position: span(nodes),
-    data: {kind: 'explicit', title: heading ? toString(heading, {includeHtml: false}).trim() : undefined}
+    data: {kind: 'explicit', title: heading ? toString(heading, {includeHtml: false}).trim() : undefined, ...(attributes ? {attributes} : {})}
   }
 }

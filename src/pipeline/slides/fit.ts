@@ -120,6 +120,7 @@ export function estimateHeight(node: RootContent, metrics: Readonly<Metrics>, wi
     case 'yaml':
     case 'thematicBreak':
       return 0
+    case 'pause':
     default:
       return 'children' in node ? (node as Parent).children.reduce((s, c) => s + estimateHeight(c as RootContent, metrics, widthPx), 0) : line
   }

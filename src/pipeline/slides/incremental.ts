@@ -5,11 +5,12 @@
 import type {ListItem} from 'mdast'
 import {SKIP, visit} from 'unist-util-visit'
 import type {Slide} from '../types.js'
+import {isNonIncremental} from './fenced-divs.js'
 
-/** Make every list item a slide shows (notes aside) a fragment. */
+/** Make every list item a slide shows (notes and `::: nonincremental` divs aside) a fragment. */
 export function makeIncremental(slide: Slide): void {
   visit(slide, (node) => {
-    if (node.type === 'notes') return SKIP
+    if (node.type === 'notes' || isNonIncremental(node)) return SKIP
     if (node.type !== 'listItem') return
     const data = ((node as ListItem).data ??= {})
     const properties = (data.hProperties ??= {})

@@ -49,6 +49,7 @@ export function isVisible(node: RootContent): boolean {
     case 'html':
       return !/^\s*<!--[\s\S]*-->\s*$/.test(node.value)
     default:
+    case 'pause':
       return true
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Pure text helpers shared by the splitter: scripts, sentences, lengths.
  */
+import type {Heading, PhrasingContent} from 'mdast'
 
 const cjk = /[\u2E80-\u2FFF\u3040-\u30FF\u3100-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]/gu
 const kana = /[\u3040-\u30FF]/gu
@@ -114,4 +115,14 @@ export function splitHeadingAttributes(text: string): {text: string; attributes:
     }
   }
   return {text: text.slice(0, match.index), attributes}
+}
+
+/** A heading without pandoc's trailing `{.class key=value}`, and the slide attributes it set. */
+export function withoutHeadingAttributes(heading: Heading): [Heading, Record<string, string> | undefined] {
+  const last = heading.children.at(-1)
+  const found = last && last.type === 'text' ? splitHeadingAttributes(last.value) : undefined
+  if (!found) return [heading, undefined]
+  const text = found.text.replace(/\s+$/, '')
+  const children = [...heading.children.slice(0, -1), ...(text ? [{...last!, value: text}] : [])] as PhrasingContent[]
+  return [{...heading, children}, found.attributes]
 }
