@@ -10,7 +10,12 @@ import {select, selectAll} from 'hast-util-select'
 import {toString} from 'hast-util-to-string'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
 import {createProcessor} from '../../src/pipeline/processor.js'
+import {defaultMetrics, estimateHeight} from '../../src/pipeline/slides/fit.js'
+import {fromFencedDivs} from '../../src/pipeline/slides/fenced-divs.js'
+import {remarkSyntax} from '../../src/pipeline/syntax.js'
 import {root} from '../util/fixtures.js'
 
 async function render(markdown: string) {
@@ -91,6 +96,17 @@ describe('pandoc fenced divs', () => {
     expect(select('div.box', unclosed.tree)).toBeUndefined()
     expect(selectAll('section > ul > li', unclosed.tree).map((li) => toString(li))).toEqual(['kept'])
     expect(unclosed.file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`)).toEqual(['3:1 unclosed-div'])
+  })
+
+  it('should estimate columns as tall as the tallest column, not the sum of all', () => {
+    const list = (name: string, count: number) => Array.from({length: count}, (_, index) => `- ${name} ${index}`).join('\n')
+    const tree = unified().use(remarkParse).use(remarkSyntax).parse(`:::: columns\n::: column\n${list('a', 6)}\n:::\n::: column\n${list('b', 3)}\n:::\n::::\n`)
+    fromFencedDivs(tree)
+    const [columns] = tree.children
+    const alone = unified().use(remarkParse).parse(list('a', 6)).children[0]
+    const height = estimateHeight(columns, defaultMetrics)
+    expect(height).toBeGreaterThanOrEqual(estimateHeight(alone, defaultMetrics) * 0.9)
+    expect(height).toBeLessThan(estimateHeight(alone, defaultMetrics) * 1.3)
   })
 
   it('should never let a column width write arbitrary style', async () => {

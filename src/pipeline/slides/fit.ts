@@ -111,6 +111,14 @@ export function estimateHeight(node: RootContent, metrics: Readonly<Metrics>, wi
     case 'math':
       return Math.max(1, node.value.split(/\\\\|\n/).length) * fs * 2 + gap
     case 'html':
+    }
+    case 'fencedDiv': {
+      // Pandoc columns sit side by side: as tall as the tallest, each at its share of the width.
+      if (!hasClass(node, 'columns')) return node.children.reduce((sum, child) => sum + estimateHeight(child, metrics, widthPx), 0)
+      const columns = node.children.filter((child) => hasClass(child, 'column'))
+      const share = widthPx / Math.max(1, columns.length)
+      return Math.max(0, ...columns.map((column) => estimateHeight(column, metrics, share)))
+    }
       if (/^\s*<!--[\s\S]*-->\s*$/.test(node.value)) return 0
       if (/<img\b/i.test(node.value)) return metrics.imageHeight + gap
       return linesOf(node.value.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim(), widthPx / fs) * line + gap
