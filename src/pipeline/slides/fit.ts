@@ -108,10 +108,6 @@ export function estimateHeight(node: RootContent, metrics: Readonly<Metrics>, wi
       return tableRowsHeight(node.children, node, metrics, widthPx) + gap
     case 'blockquote':
       return node.children.reduce((sum, child) => sum + estimateHeight(child, metrics, widthPx - fs * 2.2), 0) + fs * 0.6 + gap
-    case 'math':
-      return Math.max(1, node.value.split(/\\\\|\n/).length) * fs * 2 + gap
-    case 'html':
-    }
     case 'fencedDiv': {
       // Pandoc columns sit side by side: as tall as the tallest, each at its share of the width.
       if (!hasClass(node, 'columns')) return node.children.reduce((sum, child) => sum + estimateHeight(child, metrics, widthPx), 0)
@@ -119,16 +115,19 @@ export function estimateHeight(node: RootContent, metrics: Readonly<Metrics>, wi
       const share = widthPx / Math.max(1, columns.length)
       return Math.max(0, ...columns.map((column) => estimateHeight(column, metrics, share)))
     }
+    case 'math':
+      return Math.max(1, node.value.split(/\\\\|\n/).length) * fs * 2 + gap
+    case 'html':
       if (/^\s*<!--[\s\S]*-->\s*$/.test(node.value)) return 0
       if (/<img\b/i.test(node.value)) return metrics.imageHeight + gap
       return linesOf(node.value.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim(), widthPx / fs) * line + gap
     case 'notes':
+    case 'pause':
     case 'definition':
     case 'footnoteDefinition':
     case 'yaml':
     case 'thematicBreak':
       return 0
-    case 'pause':
     default:
       return 'children' in node ? (node as Parent).children.reduce((s, c) => s + estimateHeight(c as RootContent, metrics, widthPx), 0) : line
   }

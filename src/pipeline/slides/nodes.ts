@@ -43,13 +43,13 @@ export function isVisible(node: RootContent): boolean {
     case 'definition':
     case 'footnoteDefinition':
     case 'notes':
+    case 'pause':
     case 'thematicBreak':
     case 'yaml':
       return false
     case 'html':
       return !/^\s*<!--[\s\S]*-->\s*$/.test(node.value)
     default:
-    case 'pause':
       return true
   }
 }
