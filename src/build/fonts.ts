@@ -83,22 +83,32 @@ export function parseRanges(value: string): Array<[number, number]> {
   return ranges
 }
 
+/** Zero-width joiner and variation selectors: parts of emoji sequences, never shown alone. */
+const joiners = new Set([0x200d, 0xfe0e, 0xfe0f])
+
 /**
  * Choose the font subsets a text needs. Printable ASCII is always included so
- * generated text (slide numbers, the speaker view) renders in the same font.
+ * generated text (slide numbers, the speaker view) renders in the same font,
+ * for text fonts. ASCII is the text font's: a symbol font's subset that
+ * covers a few ASCII characters but no letters (the digits, `#` and `*` of
+ * Noto Emoji's keycaps) is taken only for the deck's other characters.
  */
 export function toDeckFonts(requests: ReadonlyArray<FontRequest>, text: string): DeckFonts {
-  const codePoints = new Set<number>()
+  const used = new Set<number>()
+  for (const char of text) used.add(char.codePointAt(0)!)
+  const codePoints = new Set(used)
   for (let cp = 0x20; cp < 0x7f; cp++) codePoints.add(cp)
-  for (const char of text) codePoints.add(char.codePointAt(0)!)
   const sorted = [...codePoints].sort((a, b) => a - b)
+  // Joiners and variation selectors never show alone: the subset holding a sequence is chosen by its other characters.
+  const sortedSymbols = [...used].filter((cp) => cp >= 0x80 && !joiners.has(cp)).sort((a, b) => a - b)
 
   const rules: string[] = []
   const files: string[] = []
   for (const request of requests) {
     for (const weight of request.weights) {
       for (const face of readFontFaces(request.package, weight)) {
-        if (!face.ranges.some(([start, end]) => hasInRange(sorted, start, end))) continue
+        const needed = face.ranges.some(([start, end]) => start <= 0x61 && 0x61 <= end) ? sorted : sortedSymbols
+        if (!face.ranges.some(([start, end]) => hasInRange(needed, start, end))) continue
         files.push(face.file)
         rules.push(
           `@font-face{font-family:'${face.family}';font-style:${face.style};font-weight:${face.weight};font-display:block;` +

@@ -32,16 +32,6 @@ const names = readdirSync(fixtures)
 /** Decks written as slides by their author (the rest are articles, auto mode). */
 const explicit = new Set(['deck-reveal-md'])
 
-/**
- * Known failures, by deck and slide id, left to the code that owns them:
- * a raw HTML `<table>` taller than the canvas even at the readable minimum
- * scale cannot be split between rows yet (fit.ts).
- */
-const knownOverflow: Record<string, string[]> = {
-  'mdast-util-to-hast': ['default-handling'],
-  'fast-check': ['contributors-']
-}
-
 interface SlideReport {
   id: string
   title: string
@@ -136,7 +126,6 @@ describeBrowser('real documents lectern was not tuned for, in Chromium', () => {
         for (const slide of slides) {
           expect(slide.notesVisible, `${slide.id}: notes hidden from the slide`).toBe(false)
           if (!explicit.has(name)) expect(slide.notes, `${slide.id}: notes`).not.toBe('')
-          if ((knownOverflow[name] ?? []).includes(slide.id)) continue
           expect(slide.flagged, `${slide.id}: data-lectern-overflow`).toBe(false)
           expect(slide.overflow, `${slide.id}: overflow in px`).toBeLessThanOrEqual(1)
         }

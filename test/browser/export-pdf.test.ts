@@ -64,6 +64,17 @@ describeBrowser('lectern pdf', () => {
     expect(pdfInfo(output).title).toBe('什么是大模型')
   })
 
+  it('should draw emoji with the Noto Emoji the deck ships, embedded, not as empty boxes', async () => {
+    const file = path.join(work.dir, 'emoji.md')
+    writeFileSync(file, '# Thanks ✨\n\n## Contributors 🎉\n\nThe people behind it.\n\n- Code 💻 and docs 📖\n- Tests ⚠️ and design 🎨\n')
+    const output = path.join(work.dir, 'emoji.pdf')
+    await exportPdf(file, {output})
+    const emoji = pdfFonts(output).filter((font) => font.name.replace(/^[A-Z]{6}\+/, '').startsWith('NotoEmoji'))
+    expect(emoji.length).toBeGreaterThan(0)
+    expect(emoji.every((font) => font.embedded)).toBe(true)
+    expect(pdfText(output, 2)).toContain('🎉')
+  })
+
   it('should size pages by the deck aspect: 16:9 and 4:3', async () => {
     const wide = path.join(work.dir, 'wide.pdf')
     const square = path.join(work.dir, 'square.pdf')

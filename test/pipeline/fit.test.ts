@@ -195,6 +195,29 @@ describe('splitSlide', () => {
   })
 })
 
+  it('should split a 2,000-row table into as many continuations as its rows need, each as full as fits', () => {
+    const rows = Array.from({length: 2000}, (_, index) => `| \`prop${index}\` | attribute-${index} | boolean |`).join('\n')
+    const slide = slideOf(`| Property | Attribute | Kind |\n| --- | --- | --- |\n${rows}`, 'Properties')
+    const parts = splitSlide(slide, metrics, continued)
+    const tables = parts.map((part) => part.children.find((node): node is Table => node.type === 'table')!)
+    const counts = tables.map((table) => table.children.length - 1)
+    // All rows, in order, under the header repeated on every part.
+    expect(tables.flatMap((table) => table.children.slice(1).map((row) => toString(row.children[0])))).toEqual(
+      Array.from({length: 2000}, (_, index) => `prop${index}`)
+    )
+    for (const table of tables) expect(toString(table.children[0])).toBe('PropertyAttributeKind')
+    // Every part but the last is full: one more row would not fit under the continuation title.
+    const perPage = counts[0]
+    const room = contentHeight(metrics, continued('Properties'))
+    const body = tables.slice(1).flatMap((table) => table.children.slice(1))
+    const sample = (count: number): Table => ({...tables[1], children: [tables[1].children[0], ...body.slice(0, count)]})
+    expect(estimateHeight(sample(perPage), metrics)).toBeLessThanOrEqual(room)
+    expect(estimateHeight(sample(perPage + 1), metrics)).toBeGreaterThan(room)
+    expect(counts.slice(0, -1).every((count) => count === perPage)).toBe(true)
+    expect(parts.length).toBe(Math.ceil(2000 / perPage))
+    expect(parts.slice(1).every((part) => part.data?.kind === 'continuation')).toBe(true)
+  })
+
 describe('auto mode', () => {
   it('should leave no continuation without notes about what it shows', async () => {
     const markdown = `# Guide\n\n## Options\n\nEvery option, one per line.\n\n${items(40)}\n`

@@ -13,6 +13,7 @@ import type {BlockContent, Code, List, ListItem, Parent, RootContent, Table, Tab
 import {toString} from 'mdast-util-to-string'
 import type {Notes, Slide, Stack} from '../types.js'
 import {createHeading, createNotes, getNotes, span} from './nodes.js'
+import {cellsOf, type HtmlTable, isHtmlIsland, type Piece, readHtmlTable, tablePart} from './html-table.js'
 import {countCjk} from './text.js'
 
 /** Layout metrics of a theme, in CSS pixels on the slide canvas. */
@@ -106,8 +107,11 @@ export function estimateHeight(node: RootContent, metrics: Readonly<Metrics>, wi
       return codeHeight(node.value.split('\n'), metrics, widthPx)
     case 'table':
       return tableRowsHeight(node.children, node, metrics, widthPx) + gap
-    case 'blockquote':
+    case 'blockquote': {
+      const table = isHtmlIsland(node) ? readHtmlTable(node) : undefined
+      if (table) return htmlTableHeight(table, table.rows, metrics, widthPx) + gap
       return node.children.reduce((sum, child) => sum + estimateHeight(child, metrics, widthPx - fs * 2.2), 0) + fs * 0.6 + gap
+    }
     case 'fencedDiv': {
       // Pandoc columns sit side by side: as tall as the tallest, each at its share of the width.
       if (!hasClass(node, 'columns')) return node.children.reduce((sum, child) => sum + estimateHeight(child, metrics, widthPx), 0)
@@ -119,6 +123,7 @@ export function estimateHeight(node: RootContent, metrics: Readonly<Metrics>, wi
       return Math.max(1, node.value.split(/\\\\|\n/).length) * fs * 2 + gap
     case 'html':
       if (/^\s*<!--[\s\S]*-->\s*$/.test(node.value)) return 0
+      if (readHtmlTable(node)) return htmlTableHeight(readHtmlTable(node)!, readHtmlTable(node)!.rows, metrics, widthPx) + gap
       if (/<img\b/i.test(node.value)) return metrics.imageHeight + gap
       return linesOf(node.value.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim(), widthPx / fs) * line + gap
     case 'notes':
@@ -172,8 +177,37 @@ function listHeight(list: List, metrics: Readonly<Metrics>, widthPx: number, siz
   return list.children.reduce((sum, item) => sum + listItemHeight(item, metrics, widthPx, itemSize), 0)
 }
 
+/** Heights measured so far, by node (or row) and by metrics, width and size: a long block split in pages is measured once. */
+const measured = new WeakMap<object, Map<string, number>>()
+const metricsIds = new WeakMap<Readonly<Metrics>, number>()
+let metricsCount = 0
+
+function remember(node: object, metrics: Readonly<Metrics>, key: string, measure: () => number): number {
+  let id = metricsIds.get(metrics)
+  if (id === undefined) {
+    id = metricsCount++
+    metricsIds.set(metrics, id)
+  }
+  const full = `${id} ${key}`
+  let known = measured.get(node)
+  if (!known) {
+    known = new Map()
+    measured.set(node, known)
+  }
+  let height = known.get(full)
+  if (height === undefined) {
+    height = measure()
+    known.set(full, height)
+  }
+  return height
+}
+
 /** Height of one list item, its gap to the next included. */
 function listItemHeight(item: ListItem, metrics: Readonly<Metrics>, widthPx: number, size = 1): number {
+  return remember(item, metrics, `${widthPx} ${size}`, () => measureListItem(item, metrics, widthPx, size))
+}
+
+function measureListItem(item: ListItem, metrics: Readonly<Metrics>, widthPx: number, size: number): number {
   const fs = metrics.fontSize * size
   const indent = metrics.fontSize * size * 1.6
   const line = fs * metrics.lineHeight
@@ -196,16 +230,47 @@ function codeHeight(lines: string[], metrics: Readonly<Metrics>, widthPx: number
   return count * size * codeLineHeight + size * 1.6 + metrics.fontSize * 0.6
 }
 
+/** How a table was laid out for one width: its column widths and the heights of its rows, kept so a split table is not measured again. */
+interface TableLayout {
+  metrics: Readonly<Metrics>
+  widthPx: number
+  widths: number[]
+  rows: WeakMap<TableRow, number>
+}
+
+/** Layouts by table; the parts of a split table share the whole table's layout. */
+const tableLayouts = new WeakMap<Table, TableLayout[]>()
+
+function tableLayout(table: Table, metrics: Readonly<Metrics>, widthPx: number): TableLayout {
+  let layouts = tableLayouts.get(table)
+  if (!layouts) {
+    layouts = []
+    tableLayouts.set(table, layouts)
+  }
+  let layout = layouts.find((candidate) => candidate.metrics === metrics && candidate.widthPx === widthPx)
+  if (!layout) {
+    layout = {metrics, widthPx, widths: columnWidths(table, metrics.fontSize * metrics.tableScale, widthPx), rows: new WeakMap()}
+    layouts.push(layout)
+  }
+  return layout
+}
+
 function tableRowsHeight(rows: TableRow[], table: Table, metrics: Readonly<Metrics>, widthPx: number): number {
   const size = metrics.fontSize * metrics.tableScale
-  const widths = columnWidths(table, size, widthPx)
+  const layout = tableLayout(table, metrics, widthPx)
+  const {widths} = layout
   let height = 0
   for (const row of rows) {
-    let tallest = 1
-    row.children.forEach((cell, index) => {
-      tallest = Math.max(tallest, linesOf(toString(cell), widths[index] ?? widths.at(-1) ?? 1))
-    })
-    height += tallest * size * 1.4 + size * 0.6 + 1
+    let rowHeight = layout.rows.get(row)
+    if (rowHeight === undefined) {
+      let tallest = 1
+      row.children.forEach((cell, index) => {
+        tallest = Math.max(tallest, linesOf(toString(cell), widths[index] ?? widths.at(-1) ?? 1))
+      })
+      rowHeight = tallest * size * 1.4 + size * 0.6 + 1
+      layout.rows.set(row, rowHeight)
+    }
+    height += rowHeight
   }
   return height
 }
@@ -227,6 +292,33 @@ function columnWidths(table: Table, size: number, widthPx: number): number[] {
   const total = natural.reduce((a, b) => a + b, 0)
   if (total <= room) return natural.map((width) => width + 0.5)
   return natural.map((width) => Math.max(3, (room * width) / total))
+}
+
+/** Height of the header and the given rows of a raw HTML table wrapping markdown. */
+function htmlTableHeight(table: HtmlTable, rows: Piece[][], metrics: Readonly<Metrics>, widthPx: number): number {
+  return htmlRowHeight(table.prefix, metrics, widthPx) + rows.reduce((sum, row) => sum + htmlRowHeight(row, metrics, widthPx), 0)
+}
+
+/**
+ * Height of one row of a raw HTML table: its tallest cell, the cells sharing
+ * the width evenly, their markdown set at the table's font size.
+ */
+function htmlRowHeight(row: Piece[], metrics: Readonly<Metrics>, widthPx: number): number {
+  return remember(row, metrics, String(widthPx), () => {
+    const cells = cellsOf(row)
+    if (cells.length === 0) return 0
+    const size = metrics.fontSize * metrics.tableScale
+    const inner: Metrics = {...metrics, fontSize: size, lineHeight: 1.4}
+    const cellWidth = Math.max(size * 3, widthPx / cells.length - size * 1.4)
+    let tallest = size * 1.4
+    for (const cell of cells) {
+      let height = cell.text ? linesOf(cell.text, cellWidth / size) * size * 1.4 : 0
+      for (const image of cell.images) height += Math.min(image || metrics.imageHeight, metrics.imageHeight)
+      for (const block of cell.blocks) height += estimateHeight(block, inner, cellWidth)
+      tallest = Math.max(tallest, height)
+    }
+    return tallest + size * 0.6 + 1
+  })
 }
 
 function hasClass(node: {data?: unknown}, name: string): boolean {
@@ -367,6 +459,7 @@ export function paginate(content: RootContent[], metrics: Readonly<Metrics>, fir
 function isKeptWhole(node: RootContent, height: number, room: number): boolean {
   if (height > room / shrinkRather) return false
   if (node.type === 'code' || node.type === 'table') return true
+  if ((isHtmlIsland(node) || node.type === 'html') && readHtmlTable(node)) return true
   return node.type === 'list' && node.children.length === 1
 }
 
@@ -398,7 +491,28 @@ function splitBlock(node: RootContent, room: number, metrics: Readonly<Metrics>,
     if (count >= rows.length) return [node, undefined]
     const head: Table = {...node, children: [header, ...rows.slice(0, count)]}
     const tail: Table = {...node, children: [structuredClone(header), ...rows.slice(count)], position: span(rows.slice(count))}
+    // The parts keep the whole table's layout: its rows are not measured again
+    // (a table of n rows split in pages would otherwise cost n² cell measures).
+    const layouts = tableLayouts.get(node)
+    if (layouts) {
+      tableLayouts.set(head, layouts)
+      tableLayouts.set(tail, layouts)
+      for (const layout of layouts) {
+        const headerHeight = layout.rows.get(header)
+        if (headerHeight !== undefined) layout.rows.set(tail.children[0], headerHeight)
+      }
+    }
     return [head, tail]
+  }
+  const island = isHtmlIsland(node) || node.type === 'html' ? node : undefined
+  const htmlTable = island ? readHtmlTable(island) : undefined
+  if (island && htmlTable) {
+    const headerHeight = htmlRowHeight(htmlTable.prefix, metrics, width)
+    const heights = htmlTable.rows.map((row) => htmlRowHeight(row, metrics, width))
+    const count = fitCount(heights, room - headerHeight - metrics.fontSize * 0.6, 1, orphans ? 2 : 1)
+    if (count === 0) return [undefined, node]
+    if (count >= heights.length) return [node, undefined]
+    return [tablePart(island, htmlTable, htmlTable.rows.slice(0, count), true), tablePart(island, htmlTable, htmlTable.rows.slice(count), false)]
   }
   if (node.type === 'code') {
     const lines = node.value.split('\n')
