@@ -118,9 +118,30 @@
     if (document.readyState !== 'complete') window.addEventListener('load', fitAll)
   }
 
+  // Remote pictures (`data-lectern-src`, set at build time) load when their
+  // slide is shown, so a deck opened offline starts without failed requests.
+  function loadRemote(root) {
+    var images = (root || document).querySelectorAll('img[data-lectern-src]')
+    for (var i = 0; i < images.length; i++) {
+      // Pictures in the notes stay unloaded: the audience never sees them.
+      if (images[i].closest('aside.notes')) continue
+      images[i].setAttribute('src', images[i].getAttribute('data-lectern-src'))
+      images[i].removeAttribute('data-lectern-src')
+    }
+  }
+
+  function loadCurrentRemote() {
+    var slide = window.Reveal && window.Reveal.getCurrentSlide && window.Reveal.getCurrentSlide()
+    if (slide) loadRemote(slide)
+  }
+
   document.addEventListener('load', onMedia, true)
   document.addEventListener('error', onMedia, true)
-  window.lectern = {fitAll: fitAll, fit: fit, overflow: overflowOf, minimum: minimum}
+  if (window.Reveal && window.Reveal.on) {
+    window.Reveal.on('ready', loadCurrentRemote)
+    window.Reveal.on('slidechanged', loadCurrentRemote)
+  }
+  window.lectern = {fitAll: fitAll, fit: fit, overflow: overflowOf, minimum: minimum, loadRemote: loadRemote}
   // reveal.js lays the canvas out in `initialize()` but says `ready` a task
   // later, after a frame may have been painted: look at each frame instead,
   // and fit in the first one where it is laid out, before that frame paints.

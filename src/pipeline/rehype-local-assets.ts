@@ -67,6 +67,12 @@ export default function rehypeLocalAssets(options?: Readonly<Options> | null) {
             ruleId: 'remote-image',
             source: 'lectern'
           })
+          if (node.tagName === 'img' && name === 'src') {
+            // A remote picture loads when its slide is shown (src/client/lectern.js), not
+            // when the deck opens: offline, a deck full of badges still starts cleanly.
+            node.properties.dataLecternSrc = reference
+            delete node.properties.src
+          }
           continue
         }
         const absolute = toAbsolute(reference, base)

@@ -3,7 +3,7 @@
  * A title slide, a slide per section, an overview plus one slide per item
  * for enumerations, vertical slides for subsections; prose goes to notes.
  */
-import type {BlockContent, Heading, List, PhrasingContent, RootContent} from 'mdast'
+import type {BlockContent, Heading, Paragraph, List, PhrasingContent, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {DeckMeta, Slide, Stack} from '../types.js'
 import {isSlideComment} from './attributes.js'
@@ -17,7 +17,7 @@ import {
   isVisible,
   span
 } from './nodes.js'
-import {endsLikeSentence, splitHeadingAttributes, textWidthEm, toSentences} from './text.js'
+import {endsLikeSentence, textWidthEm, toSentences, withoutHeadingAttributes} from './text.js'
 
 /** What the article splitter needs to know. */
 export interface AutoContext {
@@ -45,7 +45,18 @@ export function toSlidesAuto(children: RootContent[], context: AutoContext): Arr
       blocks = [...blocks.slice(0, firstHeading), ...blocks.slice(firstHeading + 1)]
     }
   }
-  const titleText = context.meta.title ?? (titleHeading ? toString(titleHeading, {includeHtml: false}).trim() : humanize(context.stem))
+  // Pictures in the title heading (a README's logo or badges) move to the lead:
+  // the title slide is what shows as the deck opens, so it stays text.
+  let titlePictures: Paragraph | undefined
+  if (titleHeading) {
+    const [text, pictures] = withoutPictures(titleHeading.children)
+    if (pictures.length > 0) {
+      titlePictures = {type: 'paragraph', children: pictures, position: titleHeading.position}
+      titleHeading = {...titleHeading, children: text}
+    }
+  }
+  const headingText = titleHeading ? toString(titleHeading, {includeHtml: false}).trim() : ''
+  const titleText = context.meta.title ?? (headingText || humanize(context.stem))
 
   // Sections are the shallowest headings left; one level below are subsections.
   const depths = blocks.filter((n): n is Heading => n.type === 'heading').map((n) => n.depth)
@@ -62,12 +73,13 @@ export function toSlidesAuto(children: RootContent[], context: AutoContext): Arr
   let subtitle: PhrasingContent[] | undefined
   if (context.meta.subtitle) {
     subtitle = [{type: 'text', value: context.meta.subtitle}]
-  } else if (titleHeading && lead[0] && lead[0].type === 'paragraph' && isSubtitle(toString(lead[0]))) {
+  } else if (titleHeading && lead[0] && isProse(lead[0]) && !hasPicture(lead[0]) && isSubtitle(toString(lead[0]))) {
     const node = lead.shift()!
     if (node.type === 'paragraph') subtitle = node.children
   }
 
-  result.push(createTitleSlide(titleText, titleHeading, subtitle, lead, context))
+  if (titlePictures) lead.unshift(titlePictures)
+  result.push(createTitleSlide(titleText, headingText ? titleHeading : undefined, subtitle, lead, context))
 
   // Lead content that is shown (a list, a table) gets a slide of its own.
   const leadShown = lead.filter((n) => !isProse(n) && isVisible(n))
@@ -201,16 +213,6 @@ function toSectionSlides(
   return [slide, ...items]
 }
 
-/** A heading without pandoc's trailing `{.class key=value}`, and the slide attributes it set. */
-function withoutHeadingAttributes(heading: Heading): [Heading, Record<string, string> | undefined] {
-  const last = heading.children.at(-1)
-  const found = last && last.type === 'text' ? splitHeadingAttributes(last.value) : undefined
-  if (!found) return [heading, undefined]
-  const text = found.text.replace(/\s+$/, '')
-  const children = [...heading.children.slice(0, -1), ...(text ? [{...last!, value: text}] : [])] as PhrasingContent[]
-  return [{...heading, children}, found.attributes]
-}
-
 /** The overview list: the terms alone, each linking nowhere yet (ids come later). */
 function toTermList(list: List, items: EnumerationItem[]): List {
   return {
@@ -275,4 +277,27 @@ function isCjkText(lang: string): boolean {
 function humanize(stem: string): string {
   const words = stem.replace(/[-_]+/g, ' ').trim()
   return words ? words[0].toUpperCase() + words.slice(1) : 'Untitled'
+}
+
+/** Split phrasing into its text and its pictures (images, links around them, inline HTML). */
+function withoutPictures(nodes: PhrasingContent[]): [PhrasingContent[], PhrasingContent[]] {
+  const text: PhrasingContent[] = []
+  const pictures: PhrasingContent[] = []
+  for (const node of nodes) {
+    // Inline HTML in a title is a badge or a logo link (`<a …><img …></a>`), never words.
+    if (node.type === 'image' || node.type === 'imageReference' || node.type === 'html') pictures.push(node)
+    else if ((node.type === 'link' || node.type === 'linkReference') && node.children.some((c) => c.type === 'image' || c.type === 'imageReference')) {
+      pictures.push(node)
+    } else text.push(node)
+  }
+  const last = text.at(-1)
+  if (last && last.type === 'text') text[text.length - 1] = {...last, value: last.value.replace(/\s+$/, '')}
+  return [text.filter((node) => node.type !== 'text' || node.value !== ''), pictures]
+}
+
+/** Whether a paragraph shows a picture anywhere in it. */
+function hasPicture(node: Paragraph): boolean {
+  return node.children.some(
+    (child) => child.type === 'image' || child.type === 'imageReference' || ('children' in child && child.children.some((c) => c.type === 'image' || c.type === 'imageReference'))
+  )
 }

@@ -24,7 +24,13 @@ export function isImageParagraph(node: Paragraph): boolean {
   let images = 0
   for (const child of node.children) {
     if (child.type === 'image' || child.type === 'imageReference') images++
-    else if (child.type === 'link' && child.children.every((c) => c.type === 'image')) images++
+    else if (
+      (child.type === 'link' || child.type === 'linkReference') &&
+      child.children.length > 0 &&
+      child.children.every((c) => c.type === 'image' || c.type === 'imageReference')
+    ) {
+      images++
+    }
     else if (child.type === 'break') continue
     else if (child.type === 'text' && !child.value.trim()) continue
     else return false
