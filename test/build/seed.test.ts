@@ -12,7 +12,8 @@ import {renderDeck, toFile} from '../../src/build/render.js'
 import {root} from '../util/fixtures.js'
 
 const seedDeck = path.join(root, 'slides', 'what-is-a-big-model.md')
-const seedText = path.join(root, '..', 'shared', 'seeds', '000_a8297c40f6681348.txt')
+// The client's seed article as it arrived (a copy of shared/seeds/, so the tests need nothing outside the repo).
+const seedText = path.join(root, 'test', 'seed', '000_a8297c40f6681348.txt')
 
 let slides: Element[] = []
 let tree: ReturnType<typeof fromHtml>
