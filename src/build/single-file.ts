@@ -4,8 +4,7 @@
  * (images, CSS `url()`s) becomes a data URI, and fonts are subset to the
  * characters the deck uses.
  */
-import {randomBytes} from 'node:crypto'
-import {mkdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {Element, Root} from 'hast'
 import rehypeParse from 'rehype-parse'
@@ -13,6 +12,7 @@ import rehypeStringify from 'rehype-stringify'
 import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
 import {LecternError} from '../errors.js'
+import {writeAtomically} from '../write-atomically.js'
 import {parseRanges} from './fonts.js'
 import type {OutputFile} from './render.js'
 
@@ -95,22 +95,8 @@ export async function toSingleFile(input: Readonly<SingleFileInput>): Promise<st
 /** Write the single file atomically (temporary file, then rename); returns its size in bytes. */
 export async function writeSingleFile(target: string, html: string): Promise<number> {
   const content = Buffer.from(html, 'utf8')
-  await writeFileAtomically(target, content)
+  await writeAtomically(target, content)
   return content.byteLength
-}
-
-/** Write a file next to `target` under a temporary name, then rename it into place. */
-export async function writeFileAtomically(target: string, content: Uint8Array | string): Promise<void> {
-  const temporary = path.join(path.dirname(target), `.lectern-tmp-${process.pid}-${randomBytes(4).toString('hex')}-${path.basename(target)}`)
-  try {
-    await mkdir(path.dirname(target), {recursive: true})
-    await writeFile(temporary, content)
-    await rename(temporary, target)
-  } catch (error) {
-    await rm(temporary, {force: true})
-    const code = (error as NodeJS.ErrnoException).code
-    throw new LecternError('OUTPUT', `Cannot write \`${target}\`: ${code ?? String(error)}; check the folder exists and is writable`, {cause: error})
-  }
 }
 
 /** The text a reader can see (or hear in the notes), for font subsetting. */

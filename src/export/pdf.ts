@@ -10,7 +10,8 @@ import type {VFile} from 'vfile'
 import {deckName} from '../build/build.js'
 import {LecternError} from '../errors.js'
 import type {DeckInfo} from '../pipeline/types.js'
-import {prepareDeck, withPrintedDeck, writeAtomically, type ExportOptions, type PrintMode} from './session.js'
+import {writeAtomically} from '../write-atomically.js'
+import {prepareDeck, withPrintedDeck, type ExportOptions, type PrintMode} from './session.js'
 
 /** Options of `exportPdf`. */
 export interface PdfOptions extends ExportOptions {

@@ -4,8 +4,7 @@
  * and its slides are fitted, and lay it out for printing. Everything runs
  * under one deadline; a browser that crashes or hangs becomes a `LecternError`.
  */
-import {randomBytes} from 'node:crypto'
-import {mkdir, mkdtemp, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {mkdtemp, readFile, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -208,17 +207,3 @@ function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0]
 }
 
-/** Write `content` to a temporary file next to `target`, then rename it into place. */
-export async function writeAtomically(target: string, content: Uint8Array | string): Promise<void> {
-  await mkdir(path.dirname(target), {recursive: true})
-  const temporary = path.join(path.dirname(target), `.lectern-tmp-${process.pid}-${randomBytes(4).toString('hex')}-${path.basename(target)}`)
-  try {
-    await writeFile(temporary, content)
-    await rename(temporary, target)
-  } catch (error) {
-    await rm(temporary, {force: true})
-    throw new LecternError('OUTPUT', `Cannot write \`${target}\`: ${(error as NodeJS.ErrnoException).code ?? String(error)}; check the folder is writable`, {
-      cause: error
-    })
-  }
-}

@@ -3,13 +3,12 @@
  * or written (atomically, never over an existing file without `--force`,
  * never over the input).
  */
-import {randomBytes} from 'node:crypto'
 import {existsSync, statSync} from 'node:fs'
-import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {readDeckText} from '../../build/inputs.js'
 import {LecternError} from '../../errors.js'
 import {importArticle} from '../../import/import-article.js'
+import {writeAtomically} from '../../write-atomically.js'
 import type {ParsedArgs} from '../args.js'
 import {exitCodeFor, report} from '../report.js'
 
@@ -45,16 +44,3 @@ export async function run(args: ParsedArgs): Promise<number> {
   return 0
 }
 
-/** Write a file through a temporary file in the same folder, renamed into place. */
-async function writeAtomically(target: string, content: string): Promise<void> {
-  const temporary = path.join(path.dirname(target), `.lectern-tmp-${path.basename(target)}-${process.pid}-${randomBytes(4).toString('hex')}`)
-  try {
-    await mkdir(path.dirname(target), {recursive: true})
-    await writeFile(temporary, content)
-    await rename(temporary, target)
-  } catch (error) {
-    await rm(temporary, {force: true})
-    const code = (error as NodeJS.ErrnoException).code
-    throw new LecternError('OUTPUT', `Cannot write \`${target}\`: ${code ?? String(error)}; check the folder is writable`, {cause: error})
-  }
-}

@@ -1,0 +1,23 @@
+/**
+ * One way to write an output file, so a failed or interrupted write never
+ * leaves half a file where the previous one was.
+ */
+import {randomBytes} from 'node:crypto'
+import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {LecternError} from './errors.js'
+
+/** Write `content` to a temporary file next to `target` (folders created), then rename it into place. */
+export async function writeAtomically(target: string, content: Uint8Array | string): Promise<void> {
+  // `src/build/interrupted.ts` finds leftovers of killed runs by this prefix and the process id.
+  const temporary = path.join(path.dirname(target), `.lectern-tmp-${process.pid}-${randomBytes(4).toString('hex')}-${path.basename(target)}`)
+  try {
+    await mkdir(path.dirname(target), {recursive: true})
+    await writeFile(temporary, content)
+    await rename(temporary, target)
+  } catch (error) {
+    await rm(temporary, {force: true})
+    const code = (error as NodeJS.ErrnoException).code
+    throw new LecternError('OUTPUT', `Cannot write \`${target}\`: ${code ?? String(error)}; check the folder exists and is writable`, {cause: error})
+  }
+}
