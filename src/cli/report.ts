@@ -6,6 +6,7 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {errorCodes, type LecternError} from '../errors.js'
+import {toRelativePath} from '../relative-path.js'
 
 /** `slides/x.md:12:3: warning: Unexpected … (empty-slide)`. */
 export function formatMessage(message: VFileMessage, fallbackFile?: string): string {
@@ -35,8 +36,7 @@ export function report(files: ReadonlyArray<VFile>, options: {infos?: boolean} =
 export function formatError(error: LecternError, cwd = process.cwd()): string {
   const help = error.code === 'USAGE' && !error.message.includes('--help') ? ' (see `lectern --help`)' : ''
   if (!error.file) return `lectern: error: ${error.message}${help}`
-  const relative = path.relative(cwd, path.resolve(cwd, error.file))
-  const file = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : error.file
+  const file = toRelativePath(cwd, path.resolve(cwd, error.file)) || error.file
   return `${file}:1:1: error: ${error.message}${help}`
 }
 

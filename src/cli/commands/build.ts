@@ -4,6 +4,7 @@
 import path from 'node:path'
 import {build} from '../../build/build.js'
 import {cleanUpInterrupted} from '../../build/interrupted.js'
+import {toDisplayPath} from '../../relative-path.js'
 import {onInterrupt} from '../interrupt.js'
 import type {ParsedArgs} from '../args.js'
 import {exitCodeFor, report} from '../report.js'
@@ -33,8 +34,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     for (const deck of result.decks) {
       if (!deck.output || !deck.deck) continue
       const info = deck.deck
-      const relative = path.relative(process.cwd(), deck.output)
-      const output = relative && !relative.startsWith('..') ? relative : deck.output
+      const output = toDisplayPath(deck.output)
       process.stdout.write(
         `${deck.input} → ${output}  ${info.slides} slides, ${info.slidesWithNotes} with notes, ~${formatDuration(info.seconds)}, ${deck.bytes === undefined ? '' : `${formatBytes(deck.bytes)}, `}${Math.round(deck.ms)} ms\n`
       )

@@ -1,7 +1,12 @@
 /**
  * Small helpers the commands share.
  */
+import type {VFile} from 'vfile'
 import {LecternError} from '../../errors.js'
+import type {ExportProgress} from '../../export/session.js'
+import type {ParsedArgs} from '../args.js'
+import {createProgress, exitSoonAfter} from '../progress.js'
+import {report} from '../report.js'
 
 /** `272` → `4 min 32 s`. */
 export function formatDuration(seconds: number): string {
@@ -32,4 +37,34 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}
+
+/** The options `pdf` and `png` share: `--browser`, `--timeout` (seconds), `--theme`, `--allow-html`. */
+export function exportValues(values: ParsedArgs['values']) {
+  return {
+    browser: values.browser as string | undefined,
+    timeout: numberValue('timeout', values.timeout, 60) * 1000,
+    theme: values.theme as string | undefined,
+    allowHtml: values['allow-html'] ? true : undefined
+  }
+}
+
+/** Run an export with a progress line on stderr, then report its messages. */
+export async function runExport<Result extends {file: VFile}>(
+  name: string,
+  quiet: boolean,
+  run: (onProgress: (event: ExportProgress) => void) => Promise<Result>
+): Promise<Result> {
+  const progress = createProgress(name, {quiet})
+  let result: Result
+  try {
+    result = await run(progress.update)
+  } catch (error) {
+    exitSoonAfter(error)
+    throw error
+  } finally {
+    progress.end()
+  }
+  process.stderr.write(report([result.file], {infos: !quiet}))
+  return result
 }

@@ -3,7 +3,7 @@
  * `lectern themes --gallery`: build `<out-dir>/themes/index.html`, the sample
  * slides in every theme.
  */
-import path from 'node:path'
+import {toDisplayPath} from '../../relative-path.js'
 import {listThemes} from '../../theme.js'
 import type {ParsedArgs} from '../args.js'
 import {exitCodeFor, report} from '../report.js'
@@ -25,9 +25,7 @@ async function gallery(args: ParsedArgs): Promise<number> {
   const result = await buildGallery({outDir: args.values['out-dir'] as string | undefined})
   process.stderr.write(report(result.files))
   if (result.output && !args.values.quiet) {
-    const relative = path.relative(process.cwd(), result.output)
-    const output = relative && !relative.startsWith('..') ? relative : result.output
-    process.stdout.write(`${output}  ${result.themes.length} themes, ${result.slides.length} slides each\n`)
+    process.stdout.write(`${toDisplayPath(result.output)}  ${result.themes.length} themes, ${result.slides.length} slides each\n`)
   }
   return result.output ? exitCodeFor(result.files) : 1
 }
