@@ -7,6 +7,7 @@ import type {Parent, Root, RootContent} from 'mdast'
 import type {ContainerDirective, LeafDirective, TextDirective} from 'mdast-util-directive'
 import type {VFile} from 'vfile'
 import {SKIP, visit} from 'unist-util-visit'
+import {mergeTexts, toSourceText} from './nodes.js'
 
 /** Directive names lectern gives a meaning to, by kind. */
 export const knownDirectives = {
@@ -28,14 +29,12 @@ export function restoreUnknownDirectives(tree: Root, file: VFile): void {
     }
     const directive = node as ContainerDirective | LeafDirective | TextDirective
     if (knownDirectives[directive.type].has(directive.name)) return
-    const start = node.position?.start.offset
-    const end = node.position?.end.offset
     if (node.type === 'containerDirective') {
       // Keep the content; the fences alone are lost, as in any markdown without directives.
       parent.children.splice(index, 1, ...(node.children as RootContent[]))
       return [SKIP, index]
     }
-    const value = start !== undefined && end !== undefined ? source.slice(start, end) : `:${directive.name}`
+    const value = toSourceText(node, source, `:${directive.name}`)
     const replacement: RootContent =
       node.type === 'textDirective'
         ? {type: 'text', value, position: node.position}
@@ -44,21 +43,4 @@ export function restoreUnknownDirectives(tree: Root, file: VFile): void {
     return [SKIP, index + 1]
   })
   mergeTexts(tree)
-}
-
-/** Merge adjacent text nodes, as the parser would have made them. */
-function mergeTexts(tree: Root): void {
-  visit(tree, (node) => {
-    if (!('children' in node)) return
-    const children = (node as Parent).children
-    for (let index = children.length - 1; index > 0; index--) {
-      const a = children[index - 1]
-      const b = children[index]
-      if (a.type === 'text' && b.type === 'text') {
-        a.value += b.value
-        if (a.position && b.position) a.position = {start: a.position.start, end: b.position.end}
-        children.splice(index, 1)
-      }
-    }
-  })
 }

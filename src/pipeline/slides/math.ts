@@ -8,6 +8,7 @@ import type {InlineMath} from 'mdast-util-math'
 import type {Parent, Root, Text} from 'mdast'
 import type {VFile} from 'vfile'
 import {SKIP, visit} from 'unist-util-visit'
+import {mergeTexts, toSourceText} from './nodes.js'
 
 /** Whether inline math, as written in `source`, reads as math by pandoc's rule. */
 export function isPlausibleInlineMath(node: InlineMath, source: string): boolean {
@@ -23,25 +24,9 @@ export function restoreDollarAmounts(tree: Root, file: VFile): void {
   let changed = false
   visit(tree, 'inlineMath', (node: InlineMath, index, parent: Parent | undefined) => {
     if (index === undefined || !parent || isPlausibleInlineMath(node, source)) return
-    const start = node.position?.start.offset
-    const end = node.position?.end.offset
-    const value = start !== undefined && end !== undefined ? source.slice(start, end) : `$${node.value}$`
-    parent.children.splice(index, 1, {type: 'text', value, position: node.position} as Text)
+    parent.children.splice(index, 1, {type: 'text', value: toSourceText(node, source, `$${node.value}$`), position: node.position} as Text)
     changed = true
     return [SKIP, index + 1]
   })
-  if (!changed) return
-  visit(tree, (node) => {
-    if (!('children' in node)) return
-    const children = (node as Parent).children
-    for (let index = children.length - 1; index > 0; index--) {
-      const a = children[index - 1]
-      const b = children[index]
-      if (a.type === 'text' && b.type === 'text') {
-        a.value += b.value
-        if (a.position && b.position) a.position = {start: a.position.start, end: b.position.end}
-        children.splice(index, 1)
-      }
-    }
-  })
+  if (changed) mergeTexts(tree)
 }

@@ -2,9 +2,10 @@
  * Small node helpers: building slides and notes with positions, and telling
  * what a speaker shows from what a speaker says.
  */
-import type {BlockContent, Heading, Paragraph, PhrasingContent, RootContent} from 'mdast'
-import type {Position} from 'unist'
+import type {BlockContent, Heading, Paragraph, Parent, PhrasingContent, Root, RootContent} from 'mdast'
+import type {Node, Position} from 'unist'
 import {toString} from 'mdast-util-to-string'
+import {visit} from 'unist-util-visit'
 import type {Notes, Slide, SlideKind} from '../types.js'
 
 /** A position spanning the given nodes (those that have one). */
@@ -169,4 +170,28 @@ export function groupHtmlIslands(blocks: RootContent[]): RootContent[] {
     index = end - 1
   }
   return result
+}
+
+/** The source text `node` was parsed from, or `fallback` when it has no offsets. */
+export function toSourceText(node: Node, source: string, fallback: string): string {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  return start !== undefined && end !== undefined ? source.slice(start, end) : fallback
+}
+
+/** Merge adjacent text nodes, as the parser would have made them. */
+export function mergeTexts(tree: Root): void {
+  visit(tree, (node) => {
+    if (!('children' in node)) return
+    const children = (node as Parent).children
+    for (let index = children.length - 1; index > 0; index--) {
+      const a = children[index - 1]
+      const b = children[index]
+      if (a.type === 'text' && b.type === 'text') {
+        a.value += b.value
+        if (a.position && b.position) a.position = {start: a.position.start, end: b.position.end}
+        children.splice(index, 1)
+      }
+    }
+  })
 }
