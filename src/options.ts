@@ -4,20 +4,24 @@
  */
 import path from 'node:path'
 
-/** Options for building decks (`build`, and the commands that build first). */
-export interface Options {
-  /** Folder decks are written to, as `<outDir>/<deck>/index.html` (default: `'dist'`). */
-  outDir?: string | null | undefined
+/** How a deck is rendered, for every entry point that renders one (`build`, `serve`, `check`, the exports). */
+export interface DeckOptions {
   /** Theme name or path to a CSS file; wins over front matter `theme` (default: front matter, else `'light'`). */
   theme?: string | null | undefined
   /** Keep raw HTML from the markdown as written; only for trusted authors (default: front matter `html`, else `false`). */
   allowHtml?: boolean | null | undefined
-  /** Write one HTML file with everything inlined instead of a folder (default: `false`). */
-  singleFile?: boolean | null | undefined
   /** How slides are found, overriding front matter `split` (default: `undefined`, decided per deck). */
   split?: 'auto' | 'manual' | null | undefined
   /** Folder relative paths are resolved from (default: `process.cwd()`). */
   cwd?: string | null | undefined
+}
+
+/** Options for building decks (`build`, and the commands that build first). */
+export interface Options extends DeckOptions {
+  /** Folder decks are written to, as `<outDir>/<deck>/index.html` (default: `'dist'`). */
+  outDir?: string | null | undefined
+  /** Write one HTML file with everything inlined instead of a folder (default: `false`). */
+  singleFile?: boolean | null | undefined
   /** Extra `<script>` text added to every page, such as a live-reload client (default: none). */
   inject?: string | null | undefined
   /** Called as each deck starts and ends, for progress (default: none). */

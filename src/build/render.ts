@@ -8,6 +8,7 @@ import {toString} from 'hast-util-to-string'
 import {VFile} from 'vfile'
 import {isLecternError} from '../errors.js'
 import {isImportPath} from '../import/extensions.js'
+import type {DeckOptions} from '../options.js'
 import {clientDir, packageDir} from '../paths.js'
 import {findDeepNesting, toNestingReason} from '../pipeline/nesting.js'
 import {createProcessor} from '../pipeline/processor.js'
@@ -40,15 +41,8 @@ export interface RenderedDeck {
   assets: OutputFile[]
 }
 
-export interface RenderOptions {
-  /** Theme name or path; wins over front matter (default: front matter, else `'light'`). */
-  theme?: string | null | undefined
-  /** Keep raw HTML (default: front matter `html`, else `false`). */
-  allowHtml?: boolean | null | undefined
-  /** How slides are found (default: decided by the deck). */
-  split?: 'auto' | 'manual' | null | undefined
-  /** Folder theme paths are resolved from (default: `process.cwd()`). */
-  cwd?: string | null | undefined
+/** Options for rendering one deck. */
+export interface RenderOptions extends DeckOptions {
   /** Script text added to the page (default: none). */
   inject?: string | null | undefined
   /** Mark elements with their markdown `line:column` (`data-lectern-position`), for `lectern check` (default: `false`). */

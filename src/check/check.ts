@@ -14,25 +14,15 @@ import {launchBrowser} from '../browser/launch.js'
 import {deckName, writeDeck} from '../build/build.js'
 import {readDeckText, resolveInputs} from '../build/inputs.js'
 import {renderDeck, toFile} from '../build/render.js'
+import type {LaunchOptions} from '../browser/launch.js'
 import {LecternError} from '../errors.js'
+import type {DeckOptions} from '../options.js'
 import {canvasSize} from '../pipeline/rehype-reveal-document.js'
 import {defaultMetrics, minimumFontSize, minimumScale} from '../pipeline/slides/fit.js'
 import {measureDeck, type MeasuredDeck, type MeasuredSlide, type Place} from './measure.js'
 
-export interface CheckOptions {
-  /** Theme name or path to a CSS file; wins over front matter `theme` (default: front matter, else `'light'`). */
-  theme?: string | null | undefined
-  /** Keep raw HTML from the markdown as written (default: front matter `html`, else `false`). */
-  allowHtml?: boolean | null | undefined
-  /** How slides are found, overriding front matter `split` (default: decided per deck). */
-  split?: 'auto' | 'manual' | null | undefined
-  /** Folder relative paths are resolved from (default: `process.cwd()`). */
-  cwd?: string | null | undefined
-  /** Browser to use (default: found by `findChromium`). */
-  browser?: string | null | undefined
-  /** Milliseconds to wait for the browser to start and for each deck to lay out (default: `60000`). */
-  timeout?: number | null | undefined
-}
+/** Options for `check`: how decks render, and the browser that lays them out (`timeout` also bounds each deck's layout). */
+export interface CheckOptions extends DeckOptions, LaunchOptions {}
 
 /** One deck as checked. */
 export interface CheckedDeck {

@@ -10,28 +10,17 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {Browser, Page} from 'playwright-core'
 import type {VFile} from 'vfile'
-import {launchBrowser} from '../browser/launch.js'
+import {launchBrowser, type LaunchOptions} from '../browser/launch.js'
 import {writeDeckFiles} from '../build/build.js'
 import {readDeckText, resolveInputs} from '../build/inputs.js'
 import {renderDeck, toFile} from '../build/render.js'
 import {LecternError} from '../errors.js'
+import type {DeckOptions} from '../options.js'
 import {packageRoot} from '../paths.js'
 import type {DeckInfo} from '../pipeline/types.js'
 
 /** Options every export takes. */
-export interface ExportOptions {
-  /** Theme name or path; wins over front matter (default: front matter, else `'light'`). */
-  theme?: string | null | undefined
-  /** Keep raw HTML from the markdown (default: front matter `html`, else `false`). */
-  allowHtml?: boolean | null | undefined
-  /** How slides are found (default: decided by the deck). */
-  split?: 'auto' | 'manual' | null | undefined
-  /** Folder relative paths are resolved from (default: `process.cwd()`). */
-  cwd?: string | null | undefined
-  /** Chrome, Chromium or Edge to drive (default: found by `findChromium`). */
-  browser?: string | null | undefined
-  /** Give up on the browser after this many milliseconds (default: `60000`). */
-  timeout?: number | null | undefined
+export interface ExportOptions extends DeckOptions, LaunchOptions {
   /** Called as the export moves on, for progress (default: none). */
   onProgress?: ((event: ExportProgress) => void) | null | undefined
 }

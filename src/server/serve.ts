@@ -16,6 +16,7 @@ import {createParseCache, type ParseCache} from '../build/cache.js'
 import {deckExtensions, readDeckText, resolveInputs} from '../build/inputs.js'
 import {renderDeck, toFile, type OutputFile} from '../build/render.js'
 import {isLecternError, LecternError} from '../errors.js'
+import type {DeckOptions} from '../options.js'
 import {clientDir} from '../paths.js'
 import type {DeckInfo} from '../pipeline/types.js'
 import {toIndexPage, toWaitingPage, type IndexEntry} from './pages.js'
@@ -23,19 +24,12 @@ import {reloadClient} from './reload-client.js'
 import {toLocalReference, toRequestPath} from './request-path.js'
 import {createWatcher, type FileWatcher} from './watch.js'
 
-export interface ServeOptions {
+/** Options for `serve`: how decks render, and where and how they are served. */
+export interface ServeOptions extends DeckOptions {
   /** Port to listen on; `0` picks a free one (default: `3000`). */
   port?: number | null | undefined
   /** Address to listen on (default: `'127.0.0.1'`). */
   host?: string | null | undefined
-  /** Theme name or path; wins over front matter (default: front matter, else `'light'`). */
-  theme?: string | null | undefined
-  /** Keep raw HTML (default: front matter `html`, else `false`). */
-  allowHtml?: boolean | null | undefined
-  /** How slides are found (default: decided by the deck). */
-  split?: 'auto' | 'manual' | null | undefined
-  /** Folder relative paths are resolved from (default: `process.cwd()`). */
-  cwd?: string | null | undefined
   /** Rebuild and push updates when files change (default: `true`). */
   watch?: boolean | null | undefined
   /** Called after each build of a deck, the first included (default: none). */
