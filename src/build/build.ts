@@ -12,6 +12,7 @@ import {VFileMessage} from 'vfile-message'
 import {LecternError} from '../errors.js'
 import {resolveOptions, type Options} from '../options.js'
 import type {DeckInfo} from '../pipeline/types.js'
+import {isInside, toRelativePath} from '../relative-path.js'
 import {resolveInputs, readDeckText} from './inputs.js'
 import {renderDeck, toFile, type OutputFile} from './render.js'
 
@@ -47,14 +48,14 @@ export async function build(inputs: ReadonlyArray<string>, options?: Readonly<Op
   for (const file of files) {
     const name = deckName(file)
     if (names.has(name)) {
-      throw new LecternError('INPUT', `Two decks would both be written to \`${name}\`: rename one of them`, {file: relative(settings.cwd, file)})
+      throw new LecternError('INPUT', `Two decks would both be written to \`${name}\`: rename one of them`, {file: toRelativePath(settings.cwd, file)})
     }
     names.add(name)
   }
 
   const decks: DeckResult[] = []
   for (const [index, absolute] of files.entries()) {
-    const input = relative(settings.cwd, absolute)
+    const input = toRelativePath(settings.cwd, absolute)
     settings.onProgress?.({type: 'start', input, index, total: files.length})
     const start = performance.now()
     const file = toFile(readDeckText(absolute, input), input, settings.cwd)
@@ -90,16 +91,12 @@ export function deckName(file: string): string {
 
 /** Refuse an output folder that holds the inputs, or is the project itself. */
 function refuseUnsafeOutDir(outDir: string, files: string[], cwd: string): void {
-  const inside = (child: string, parent: string) => {
-    const rel = path.relative(parent, child)
-    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
-  }
   for (const file of files) {
-    if (inside(file, outDir)) {
+    if (isInside(file, outDir)) {
       throw new LecternError(
         'OUTPUT',
-        `Refusing to write to \`${relative(cwd, outDir) || '.'}\`: it contains the input \`${relative(cwd, file)}\`; choose another \`--out-dir\``,
-        {file: relative(cwd, outDir) || '.'}
+        `Refusing to write to \`${toRelativePath(cwd, outDir) || '.'}\`: it contains the input \`${toRelativePath(cwd, file)}\`; choose another \`--out-dir\``,
+        {file: toRelativePath(cwd, outDir) || '.'}
       )
     }
   }
@@ -159,9 +156,4 @@ export async function swapInto(temporary: string, target: string, token: string)
     throw error
   }
   if (moved) await rm(old, {recursive: true, force: true})
-}
-
-function relative(cwd: string, file: string): string {
-  const rel = path.relative(cwd, file)
-  return rel.startsWith('..') ? file : rel.split(path.sep).join('/')
 }

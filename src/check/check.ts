@@ -19,6 +19,7 @@ import {LecternError} from '../errors.js'
 import type {DeckOptions} from '../options.js'
 import {canvasSize} from '../pipeline/rehype-reveal-document.js'
 import {defaultMetrics, minimumFontSize, minimumScale} from '../pipeline/slides/fit.js'
+import {toRelativePath} from '../relative-path.js'
 import {measureDeck, type MeasuredDeck, type MeasuredSlide, type Place} from './measure.js'
 
 /** Options for `check`: how decks render, and the browser that lays them out (`timeout` also bounds each deck's layout). */
@@ -63,7 +64,7 @@ export async function check(inputs: ReadonlyArray<string>, options?: Readonly<Ch
   try {
     const built: Array<{deck: CheckedDeck; page: string; source: string; minimum: number}> = []
     for (const [index, absolute] of files.entries()) {
-      const input = relative(cwd, absolute)
+      const input = toRelativePath(cwd, absolute)
       const file = toFile(readDeckText(absolute, input), input, cwd)
       const rendered = await renderDeck(file, {
         theme: settings.theme,
@@ -270,7 +271,7 @@ function linkProblem(href: string, folder: string, ids: Set<string>, stacks: num
     return id === '' || ids.has(id) ? undefined : `Unexpected link to missing slide \`${href}\`, expected the id of a slide`
   }
   const local = toLocalPath(href, folder)
-  if (local && !existsSync(local)) return `Unexpected link to missing file \`${href}\`, expected a file at \`${relative(cwd, local)}\``
+  if (local && !existsSync(local)) return `Unexpected link to missing file \`${href}\`, expected a file at \`${toRelativePath(cwd, local)}\``
   return undefined
 }
 
@@ -280,9 +281,4 @@ function decode(value: string): string {
   } catch {
     return value
   }
-}
-
-function relative(cwd: string, file: string): string {
-  const rel = path.relative(cwd, file)
-  return rel.startsWith('..') ? file : rel.split(path.sep).join('/')
 }

@@ -10,6 +10,7 @@ import {performance} from 'node:perf_hooks'
 import type {VFile} from 'vfile'
 import {deckName, swapInto} from '../build/build.js'
 import {LecternError} from '../errors.js'
+import {isInside} from '../relative-path.js'
 import type {DeckInfo} from '../pipeline/types.js'
 import {prepareDeck, withPrintedDeck, type ExportOptions} from './session.js'
 
@@ -84,8 +85,7 @@ export async function exportPng(input: string, options?: Readonly<PngOptions> | 
  * or anything but PNGs lectern wrote.
  */
 async function refuseUnsafeOutDir(outDir: string, input: string): Promise<void> {
-  const relative = path.relative(outDir, input)
-  if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) {
+  if (isInside(input, outDir)) {
     throw new LecternError('OUTPUT', `Refusing to write PNGs to \`${outDir}\`: it contains the input; choose another \`--out-dir\``)
   }
   let entries: string[]

@@ -14,6 +14,7 @@ import {fileURLToPath} from 'node:url'
 import type {Element, Root} from 'hast'
 import type {VFile} from 'vfile'
 import {SKIP, visit} from 'unist-util-visit'
+import {toDisplayPath} from '../relative-path.js'
 
 /** A file the deck needs, copied into its folder. */
 export interface MediaFile {
@@ -134,12 +135,6 @@ function toAbsolute(reference: string, base: string): string | undefined {
     // Keep the reference as written when it is not valid percent-encoding.
   }
   return path.resolve(base, decoded)
-}
-
-/** A path relative to the working folder when it is inside it, else absolute. */
-function toDisplayPath(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file)
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file
 }
 
 function isFile(file: string): boolean {

@@ -18,6 +18,7 @@ import {renderDeck, toFile, type OutputFile} from '../build/render.js'
 import {isLecternError, LecternError} from '../errors.js'
 import type {DeckOptions} from '../options.js'
 import {clientDir} from '../paths.js'
+import {isInside, toRelativePath} from '../relative-path.js'
 import type {DeckInfo} from '../pipeline/types.js'
 import {toIndexPage, toWaitingPage, type IndexEntry} from './pages.js'
 import {reloadClient} from './reload-client.js'
@@ -175,12 +176,12 @@ export async function serve(input: string, options?: Readonly<ServeOptions> | nu
   const addDeck = (source: string): Deck => {
     const name = isFolder ? deckName(source) : ''
     if (decks.has(name)) {
-      throw new LecternError('INPUT', `Two decks would both be served at \`/${name}/\`: rename one of them`, {file: relativeTo(cwd, source)})
+      throw new LecternError('INPUT', `Two decks would both be served at \`/${name}/\`: rename one of them`, {file: toRelativePath(cwd, source)})
     }
     const deck: Deck = {
       name,
       source,
-      input: relativeTo(cwd, source),
+      input: toRelativePath(cwd, source),
       folder: path.dirname(source),
       base: isFolder ? `/${encodeURIComponent(name)}/` : '/',
       version: 0,
@@ -394,7 +395,7 @@ export async function serve(input: string, options?: Readonly<ServeOptions> | nu
     const asset = good?.assets.get(key)
     if (asset) return sendServed(request, response, key, asset)
     const local = good?.local.get(key)
-    if (local && isInside(local, deck.folder)) return sendServed(request, response, key, {from: local})
+    if (local && isInsideResolved(local, deck.folder)) return sendServed(request, response, key, {from: local})
     return send(response, 404, 'Not found')
   }
 
@@ -582,10 +583,11 @@ function statSignature(file: string): string {
 }
 
 /** Whether a file, symbolic links resolved, is inside a folder. */
-function isInside(file: string, folder: string): boolean {
+function isInsideResolved(file: string, folder: string): boolean {
   try {
-    const relative = path.relative(realpathSync(folder), realpathSync(file))
-    return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
+    const real = realpathSync(file)
+    const realFolder = realpathSync(folder)
+    return real !== realFolder && isInside(real, realFolder)
   } catch {
     return false
   }
@@ -637,9 +639,4 @@ function decodeEntities(value: string): string {
     if (lower.startsWith('#')) return String.fromCodePoint(parseInt(lower.slice(1), 10))
     return {amp: '&', quot: '"', apos: "'", lt: '<', gt: '>'}[lower] ?? ''
   })
-}
-
-function relativeTo(cwd: string, file: string): string {
-  const relative = path.relative(cwd, file)
-  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/')
 }
