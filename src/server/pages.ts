@@ -7,6 +7,7 @@ import type {Element, Root} from 'hast'
 import {h} from 'hastscript'
 import rehypeStringify from 'rehype-stringify'
 import {unified} from 'unified'
+import {toTalkTime} from '../pipeline/slides/timing.js'
 
 /** One deck as the index lists it. */
 export interface IndexEntry {
@@ -32,13 +33,6 @@ a:hover{text-decoration:underline}
 .meta{display:block;color:#5b6475;font-size:.9rem}
 .broken{color:#b42318}
 `
-
-/** `272` → `4 min 32 s`. */
-export function toTalkTime(seconds: number): string {
-  const minutes = Math.floor(seconds / 60)
-  const rest = Math.round(seconds % 60)
-  return minutes > 0 ? `${minutes} min${rest ? ` ${rest} s` : ''}` : `${rest} s`
-}
 
 /** The index page of a folder of decks. */
 export function toIndexPage(folder: string, entries: ReadonlyArray<IndexEntry>, script: string, version: number): string {

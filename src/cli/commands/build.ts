@@ -4,11 +4,12 @@
 import path from 'node:path'
 import {build} from '../../build/build.js'
 import {cleanUpInterrupted} from '../../build/interrupted.js'
+import {toTalkTime} from '../../pipeline/slides/timing.js'
 import {toDisplayPath} from '../../relative-path.js'
 import {onInterrupt} from '../interrupt.js'
 import type {ParsedArgs} from '../args.js'
 import {exitCodeFor, report} from '../report.js'
-import {formatBytes, formatDuration, splitValue} from './shared.js'
+import {formatBytes, splitValue} from './shared.js'
 
 /** Run `lectern build`. */
 export async function run(args: ParsedArgs): Promise<number> {
@@ -36,7 +37,7 @@ export async function run(args: ParsedArgs): Promise<number> {
       const info = deck.deck
       const output = toDisplayPath(deck.output)
       process.stdout.write(
-        `${deck.input} → ${output}  ${info.slides} slides, ${info.slidesWithNotes} with notes, ~${formatDuration(info.seconds)}, ${deck.bytes === undefined ? '' : `${formatBytes(deck.bytes)}, `}${Math.round(deck.ms)} ms\n`
+        `${deck.input} → ${output}  ${info.slides} slides, ${info.slidesWithNotes} with notes, ~${toTalkTime(info.seconds)}, ${deck.bytes === undefined ? '' : `${formatBytes(deck.bytes)}, `}${Math.round(deck.ms)} ms\n`
       )
     }
   }

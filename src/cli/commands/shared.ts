@@ -8,13 +8,6 @@ import type {ParsedArgs} from '../args.js'
 import {createProgress, exitSoonAfter} from '../progress.js'
 import {report} from '../report.js'
 
-/** `272` → `4 min 32 s`. */
-export function formatDuration(seconds: number): string {
-  const minutes = Math.floor(seconds / 60)
-  const rest = Math.round(seconds % 60)
-  return minutes > 0 ? `${minutes} min${rest ? ` ${rest} s` : ''}` : `${rest} s`
-}
-
 /** Validate `--split`. */
 export function splitValue(value: string | boolean | undefined): 'auto' | 'manual' | undefined {
   if (value === undefined) return undefined

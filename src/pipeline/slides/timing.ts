@@ -37,3 +37,10 @@ export function scaleToDuration(seconds: number[], minutes: number | undefined):
   const factor = (minutes * 60) / total
   return seconds.map((s) => Math.max(3, Math.round(s * factor)))
 }
+
+/** A talk time for people: `272` → `4 min 32 s`. */
+export function toTalkTime(seconds: number): string {
+  const minutes = Math.floor(seconds / 60)
+  const rest = Math.round(seconds % 60)
+  return minutes > 0 ? `${minutes} min${rest ? ` ${rest} s` : ''}` : `${rest} s`
+}
