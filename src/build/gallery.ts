@@ -10,10 +10,10 @@ import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
 import {toString} from 'hast-util-to-string'
 import rehypeParse from 'rehype-parse'
-import rehypeStringify from 'rehype-stringify'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
 import {LecternError} from '../errors.js'
+import {toHtmlPage} from '../html-page.js'
 import {themesDir} from '../paths.js'
 import {listThemes, loadTheme, type Theme} from '../theme.js'
 import {build, swapInto} from './build.js'
@@ -126,62 +126,52 @@ export function toGallerySlides(html: string): GallerySlide[] {
 
 /** The gallery page: per theme, its name, description and the sample slides in frames. */
 export function toGalleryPage(themes: ReadonlyArray<GalleryTheme>, slides: ReadonlyArray<GallerySlide>): string {
-  const tree: Root = {
-    type: 'root',
-    children: [
-      {type: 'doctype'},
-      h('html', {lang: 'en'}, [
-        h('head', [
-          h('meta', {charSet: 'utf-8'}),
-          h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
-          h('meta', {name: 'generator', content: 'lectern'}),
-          h('title', 'lectern themes'),
-          h('style', galleryStyle)
-        ]),
-        h('body', [
-          h('header', [
-            h('h1', 'lectern themes'),
-            h('p', [
-              'The same sample slides in every theme. Choose one with ',
-              h('code', 'lectern build deck.md --theme NAME'),
-              ' or front matter ',
-              h('code', 'theme: NAME'),
-              '.'
-            ])
-          ]),
+  const page = toHtmlPage({
+    title: 'lectern themes',
+    meta: {generator: 'lectern'},
+    style: galleryStyle,
+    body: [
+      h('header', [
+        h('h1', 'lectern themes'),
+        h('p', [
+          'The same sample slides in every theme. Choose one with ',
+          h('code', 'lectern build deck.md --theme NAME'),
+          ' or front matter ',
+          h('code', 'theme: NAME'),
+          '.'
+        ])
+      ]),
+      h(
+        'nav',
+        themes.map((theme) => h('a', {href: `#theme-${theme.name}`}, theme.name))
+      ),
+      ...themes.map((theme) =>
+        h('section.theme', {id: `theme-${theme.name}`}, [
+          h('h2', theme.name),
+          h('p', [theme.description, ' ', h('a', {href: theme.deck}, 'Open the deck →')]),
           h(
-            'nav',
-            themes.map((theme) => h('a', {href: `#theme-${theme.name}`}, theme.name))
-          ),
-          ...themes.map((theme) =>
-            h('section.theme', {id: `theme-${theme.name}`}, [
-              h('h2', theme.name),
-              h('p', [theme.description, ' ', h('a', {href: theme.deck}, 'Open the deck →')]),
-              h(
-                'div.strip',
-                slides.map((slide, index) =>
-                  h('figure', [
-                    // A full-size canvas scaled down: under 435px wide reveal.js switches to its scroll view.
-                    h('div.frame', [
-                      h('iframe', {
-                        src: `${theme.deck}${slide.hash}`,
-                        title: `${theme.name}: slide ${index + 1}, ${slide.title}`,
-                        width: 1280,
-                        height: 720,
-                        tabIndex: -1
-                      })
-                    ]),
-                    h('figcaption', `${index + 1} · ${slide.title}`)
-                  ])
-                )
-              )
-            ])
+            'div.strip',
+            slides.map((slide, index) =>
+              h('figure', [
+                // A full-size canvas scaled down: under 435px wide reveal.js switches to its scroll view.
+                h('div.frame', [
+                  h('iframe', {
+                    src: `${theme.deck}${slide.hash}`,
+                    title: `${theme.name}: slide ${index + 1}, ${slide.title}`,
+                    width: 1280,
+                    height: 720,
+                    tabIndex: -1
+                  })
+                ]),
+                h('figcaption', `${index + 1} · ${slide.title}`)
+              ])
+            )
           )
         ])
-      ])
+      )
     ]
-  }
-  return unified().use(rehypeStringify).stringify(tree) + '\n'
+  })
+  return page + '\n'
 }
 
 const galleryStyle = `

@@ -3,10 +3,9 @@
  * gets before it has ever built (the overlay then says why). Built with `h()`
  * and rehype-stringify, so nothing is escaped by hand.
  */
-import type {Element, Root} from 'hast'
+import type {Element} from 'hast'
 import {h} from 'hastscript'
-import rehypeStringify from 'rehype-stringify'
-import {unified} from 'unified'
+import {toHtmlPage} from '../html-page.js'
 import {toTalkTime} from '../pipeline/slides/timing.js'
 
 /** One deck as the index lists it. */
@@ -60,21 +59,5 @@ export function toWaitingPage(title: string, script: string): string {
 }
 
 function toPage(title: string, version: number, script: string, body: Element[]): string {
-  const tree: Root = {
-    type: 'root',
-    children: [
-      {type: 'doctype'},
-      h('html', {lang: 'en'}, [
-        h('head', [
-          h('meta', {charSet: 'utf-8'}),
-          h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
-          h('meta', {name: 'lectern-version', content: String(version)}),
-          h('title', title),
-          h('style', style)
-        ]),
-        h('body', [...body, h('script', script)])
-      ])
-    ]
-  }
-  return unified().use(rehypeStringify).stringify(tree)
+  return toHtmlPage({title, meta: {'lectern-version': String(version)}, style, body: [...body, h('script', script)]})
 }
