@@ -24,36 +24,23 @@ export function takeSlideData(node: Element): SlideData | undefined {
 /** Handlers to pass to `remark-rehype` as `handlers`. */
 export const slideHandlers: Record<'slide' | 'stack' | 'notes', Handler> = {
   slide(state: State, node: Slide): Element {
-    const result: Element = {
-      type: 'element',
-      tagName: 'section',
-      properties: {...toProperties(node.data?.attributes), [slideDataProperty]: JSON.stringify(node.data ?? {})},
-      children: state.all(node) as ElementContent[]
-    }
-    state.patch(node, result)
-    return result
+    const properties = {...toProperties(node.data?.attributes), [slideDataProperty]: JSON.stringify(node.data ?? {})}
+    return toElement(state, node, 'section', properties, state.all(node) as ElementContent[])
   },
   stack(state: State, node: Stack): Element {
-    const result: Element = {
-      type: 'element',
-      tagName: 'section',
-      properties: {},
-      children: state.all(node) as ElementContent[]
-    }
-    state.patch(node, result)
-    return result
+    return toElement(state, node, 'section', {}, state.all(node) as ElementContent[])
   },
   notes(state: State, node: Notes): Element {
-    const result: Element = {
-      type: 'element',
-      tagName: 'aside',
-      properties: {className: ['notes']},
-      children: state.wrap(state.all(node) as ElementContent[], true)
-    }
-    state.patch(node, result)
-    return result
+    return toElement(state, node, 'aside', {className: ['notes']}, state.wrap(state.all(node) as ElementContent[], true))
   }
 } as Record<'slide' | 'stack' | 'notes', Handler>
+
+/** An element standing for `node`, its position copied (as remark-rehype's own handlers do). */
+function toElement(state: State, node: Slide | Stack | Notes, tagName: string, properties: Properties, children: ElementContent[]): Element {
+  const result: Element = {type: 'element', tagName, properties, children}
+  state.patch(node, result)
+  return result
+}
 
 /** Attribute names as written (`data-background`) to hast properties. */
 function toProperties(attributes: Record<string, string> | undefined): Properties {
