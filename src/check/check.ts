@@ -17,7 +17,7 @@ import {renderDeck, toFile} from '../build/render.js'
 import type {LaunchOptions} from '../browser/launch.js'
 import {LecternError} from '../errors.js'
 import type {DeckOptions} from '../options.js'
-import {canvasSize} from '../pipeline/rehype-reveal-document.js'
+import {deckCanvas} from '../pipeline/rehype-reveal-document.js'
 import {defaultMetrics, minimumFontSize, minimumScale} from '../pipeline/slides/fit.js'
 import {toRelativePath} from '../relative-path.js'
 import {measureDeck, type MeasuredDeck, type MeasuredSlide, type Place} from './measure.js'
@@ -94,12 +94,7 @@ export async function check(inputs: ReadonlyArray<string>, options?: Readonly<Ch
 
 /** Open a built deck at its canvas size and measure it. */
 async function measurePage(browser: Browser, page: string, deck: CheckedDeck, minimum: number, timeout: number): Promise<MeasuredDeck> {
-  const info = deck.file.data.deck
-  const reveal = info?.reveal ?? {}
-  const canvas = canvasSize(info?.aspect)
-  const width = typeof reveal.width === 'number' ? reveal.width : canvas.width
-  const height = typeof reveal.height === 'number' ? reveal.height : canvas.height
-  const context = await browser.newContext({viewport: {width, height}})
+  const context = await browser.newContext({viewport: deckCanvas(deck.file.data.deck)})
   try {
     // A deck is checked as it is shown offline: nothing leaves the machine.
     await context.route(/^(https?|wss?|ftp):/i, (route) => route.abort())

@@ -17,6 +17,7 @@ import {renderDeck, toFile} from '../build/render.js'
 import {LecternError} from '../errors.js'
 import type {DeckOptions} from '../options.js'
 import {packageRoot} from '../paths.js'
+import {deckCanvas} from '../pipeline/rehype-reveal-document.js'
 import type {DeckInfo} from '../pipeline/types.js'
 
 /** Options every export takes. */
@@ -124,8 +125,7 @@ export async function withPrintedDeck<T>(
     step('launch')
     browser = await launchBrowser({browser: options.browser, timeout})
     browser.on('disconnected', () => crashed('quit'))
-    const [width, height] = canvasOf(prepared.deck)
-    const context = await browser.newContext({viewport: {width, height}})
+    const context = await browser.newContext({viewport: deckCanvas(prepared.deck)})
     // Nothing leaves the machine: only the deck's own files load.
     await context.route(/^(?!file:|data:)/, (route) => route.abort())
     const page = await context.newPage()
@@ -173,15 +173,6 @@ interface LecternPrint {
   layout(options: {mode: PrintMode}): Omit<PrintLayout, 'long'>
   fitHandouts(): number
   imagesLoaded(): Promise<unknown>
-}
-
-/** The deck's canvas (`[width, height]`), from what the pipeline learned. */
-function canvasOf(deck: DeckInfo | undefined): [number, number] {
-  const reveal = deck?.reveal ?? {}
-  const base = deck?.aspect === '4:3' ? [960, 720] : [1280, 720]
-  const width = typeof reveal.width === 'number' ? reveal.width : base[0]
-  const height = typeof reveal.height === 'number' ? reveal.height : base[1]
-  return [width, height]
 }
 
 let script: string | undefined
