@@ -12,6 +12,7 @@ import type {DeckOptions} from '../options.js'
 import {clientDir, packageDir} from '../paths.js'
 import {findDeepNesting, toNestingReason} from '../pipeline/nesting.js'
 import {createProcessor} from '../pipeline/processor.js'
+import {defaultMetrics} from '../pipeline/slides/fit.js'
 import {canvasSize, type Asset, type PageAssets} from '../pipeline/rehype-reveal-document.js'
 import type {DeckMeta} from '../pipeline/types.js'
 import {defaultThemeName, loadTheme, type Theme} from '../theme.js'
@@ -96,8 +97,8 @@ export async function renderDeck(file: VFile, options?: Readonly<RenderOptions> 
     positions: settings.positions,
     allowHtml: settings.allowHtml,
     metrics(meta) {
-      const metrics = useTheme(meta)?.metrics
-      return {...(metrics ?? {}), ...canvasSize(meta.aspect)} as Theme['metrics']
+      // A theme that failed to load is already an error; the splitter still needs whole metrics.
+      return {...(useTheme(meta)?.metrics ?? defaultMetrics), ...canvasSize(meta.aspect)}
     },
     assets(current, tree) {
       return collectAssets(current, tree, useTheme(current.data.meta ?? {}), assets, settings.inject ?? undefined)

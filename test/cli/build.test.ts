@@ -39,6 +39,18 @@ describe('lectern build', () => {
     }
   })
 
+  it('should report an unknown theme once, and split nothing because of it', () => {
+    const {dir, remove} = temporaryFolder()
+    try {
+      const result = runCli(['build', 'slides', '--theme', 'drak', '--out-dir', dir])
+      expect(result.status).toBe(1)
+      expect(result.stderr).toContain('Unknown theme `drak`, did you mean `dark`?')
+      expect(result.stderr).not.toContain('continuation')
+    } finally {
+      remove()
+    }
+  })
+
   it('should exit 2 with a usage message on an unknown command or flag', () => {
     const unknown = runCli(['bild'])
     expect(unknown.status).toBe(2)

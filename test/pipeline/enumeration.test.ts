@@ -50,6 +50,8 @@ describe('toEnumeration', () => {
 
   it('should not take a bold lead inside ordinary prose', () => {
     expect(terms('- **Always** check the logs first\n- **Never** restart blindly')).toBeUndefined()
+    // A colon inside the bold is not a separator unless it ends the bold.
+    expect(terms('- **Note: read** the docs before you start.\n- **Tip: run** the tests often.')).toBeUndefined()
   })
 
   it('should not take a single item or a long checklist', () => {

@@ -97,6 +97,24 @@ describe('estimateHeight', () => {
   })
 })
 
+describe('table estimate', () => {
+  const size = metrics.fontSize * metrics.tableScale
+  const row = size * 1.4 + size * 0.6 + 1
+
+  it('should count a row whose cells fit at their natural width as one line', () => {
+    const rows = Array.from({length: 10}, (_, i) => `| \`opt${i}\` | string | Controls how the parser treats item number ${i} when nested |`).join('\n')
+    const table = block<Table>(`| Option | Type | Meaning |\n| --- | --- | --- |\n${rows}\n`)
+    // 11 rows (header included) of one line each, plus the table's margin: not two lines a row.
+    expect(estimateHeight(table, metrics)).toBeLessThan(11 * row + metrics.fontSize)
+    expect(estimateHeight(table, metrics)).toBeGreaterThanOrEqual(11 * row)
+  })
+
+  it('should count a picture in a cell as a picture, not a line of alt text', () => {
+    const table = block<Table>('| Theme | Look |\n| --- | --- |\n| light | ![light theme](light.png) |\n| dark | ![dark theme](dark.png) |\n')
+    expect(estimateHeight(table, metrics)).toBeGreaterThanOrEqual(2 * metrics.imageHeight)
+  })
+})
+
 describe('paginate', () => {
   it('should split a long list between items, numbering continued ordered lists', () => {
     const list = block<List>(Array.from({length: 30}, (_, index) => `${index + 1}. Step ${index + 1}`).join('\n'))

@@ -80,7 +80,7 @@ function splitBoldLead(paragraph: Paragraph): Split | undefined {
   if (lead && lead.type === 'text') {
     // A bold lead followed by ordinary prose in the same sentence is emphasis,
     // not a term: require a separator or a line break.
-    const separated = leadPunctuation.test(lead.value) || /:|：$/u.test(toString(first).trim())
+    const separated = leadPunctuation.test(lead.value) || /[:：]$/u.test(toString(first).trim())
     if (!separated && !/^\s*\n/.test(lead.value)) return undefined
     lead.value = lead.value.replace(leadPunctuation, '').replace(/^\s+/, '')
     if (!lead.value) rest.shift()

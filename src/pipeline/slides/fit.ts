@@ -263,11 +263,15 @@ function tableRowsHeight(rows: TableRow[], table: Table, metrics: Readonly<Metri
   for (const row of rows) {
     let rowHeight = layout.rows.get(row)
     if (rowHeight === undefined) {
-      let tallest = 1
+      let tallest = size * 1.4
       row.children.forEach((cell, index) => {
-        tallest = Math.max(tallest, linesOf(toString(cell), widths[index] ?? widths.at(-1) ?? 1))
+        // A picture in a cell is as tall as pictures get; its alt text is not a line of text.
+        const pictures = cell.children.filter((child) => child.type === 'image' || child.type === 'imageReference').length
+        const text = pictures > 0 ? textWithoutPictures(cell) : toString(cell)
+        const lines = text.trim() ? linesOf(text, widths[index] ?? widths.at(-1) ?? 1) : 0
+        tallest = Math.max(tallest, lines * size * 1.4 + pictures * metrics.imageHeight)
       })
-      rowHeight = tallest * size * 1.4 + size * 0.6 + 1
+      rowHeight = tallest + size * 0.6 + 1
       layout.rows.set(row, rowHeight)
     }
     height += rowHeight
@@ -290,8 +294,14 @@ function columnWidths(table: Table, size: number, widthPx: number): number[] {
     })
   }
   const total = natural.reduce((a, b) => a + b, 0)
-  if (total <= room) return natural.map((width) => width + 0.5)
+  // A column at its natural width holds its longest cell on one line: undo the wrap slack `linesOf` applies.
+  if (total <= room) return natural.map((width) => width / wrapSlack + 0.5)
   return natural.map((width) => Math.max(3, (room * width) / total))
+}
+
+/** A table cell's text without the alt text of its pictures. */
+function textWithoutPictures(cell: TableRow['children'][number]): string {
+  return cell.children.map((child) => (child.type === 'image' || child.type === 'imageReference' ? '' : toString(child))).join('')
 }
 
 /** Height of the header and the given rows of a raw HTML table wrapping markdown. */
