@@ -18,6 +18,7 @@ import type {Root, RootContent} from 'mdast'
 import type {VFile} from 'vfile'
 import {packageRoot} from '../paths.js'
 import type {ParseCache} from './cache.js'
+import {syntaxOf} from './syntax-of.js'
 
 /** Something that parses markdown text: a unified processor. */
 export interface MarkdownParser {
@@ -250,15 +251,6 @@ export async function parseTexts(
 interface Shift {
   line: number
   offset: number
-}
-
-/** How many micromark and mdast extensions a processor parses with (the worker reports its own). */
-function syntaxOf(processor: MarkdownParser): string {
-  const count = (key: string) => {
-    const value = processor.data(key)
-    return Array.isArray(value) ? value.length : 0
-  }
-  return `${count('micromarkExtensions')}/${count('fromMarkdownExtensions')}`
 }
 
 /** Move a node's positions (and its descendants') by whole lines and offsets, in place. */

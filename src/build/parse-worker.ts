@@ -8,6 +8,7 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {parentPort, workerData} from 'node:worker_threads'
 import {remarkSyntax} from '../pipeline/syntax.js'
+import {syntaxOf} from './syntax-of.js'
 
 const {texts, counter} = workerData as {texts: string[]; counter: SharedArrayBuffer}
 const taken = new Int32Array(counter)
@@ -21,12 +22,3 @@ for (;;) {
   parentPort!.postMessage({index, json: JSON.stringify(processor.parse(texts[index]))})
 }
 parentPort!.postMessage({done: true})
-
-/** How many micromark and mdast extensions a processor parses with. */
-function syntaxOf(processor: {data(key: string): unknown}): string {
-  const count = (key: string) => {
-    const value = processor.data(key)
-    return Array.isArray(value) ? value.length : 0
-  }
-  return `${count('micromarkExtensions')}/${count('fromMarkdownExtensions')}`
-}
