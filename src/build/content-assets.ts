@@ -8,6 +8,7 @@ import type {Element, Root} from 'hast'
 import {visit, EXIT} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {packageDir} from '../paths.js'
+import {hasClassName} from '../pipeline/has-class-name.js'
 import type {Asset} from '../pipeline/rehype-reveal-document.js'
 import type {OutputFile} from './render.js'
 
@@ -15,7 +16,7 @@ import type {OutputFile} from './render.js'
 export function hasMath(tree: Root): boolean {
   let found = false
   visit(tree, 'element', (node: Element) => {
-    if (Array.isArray(node.properties.className) && node.properties.className.includes('katex')) {
+    if (hasClassName(node, 'katex')) {
       found = true
       return EXIT
     }

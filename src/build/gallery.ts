@@ -15,6 +15,7 @@ import type {VFile} from 'vfile'
 import {LecternError} from '../errors.js'
 import {toHtmlPage} from '../html-page.js'
 import {themesDir} from '../paths.js'
+import {hasClassName} from '../pipeline/has-class-name.js'
 import {listThemes, loadTheme, type Theme} from '../theme.js'
 import {build, swapInto} from './build.js'
 
@@ -112,7 +113,7 @@ export async function buildGallery(options?: Readonly<GalleryOptions> | null): P
 /** The slides of a built deck, in order, with the hash reveal.js opens each at. */
 export function toGallerySlides(html: string): GallerySlide[] {
   const tree = unified().use(rehypeParse).parse(html)
-  const frame = findElement(tree, (node) => hasClass(node, 'slides'))
+  const frame = findElement(tree, (node) => hasClassName(node, 'slides'))
   const slides: GallerySlide[] = []
   const sections = (node: Element | undefined) =>
     (node?.children ?? []).filter((child): child is Element => child.type === 'element' && child.tagName === 'section')
@@ -189,11 +190,6 @@ iframe { display: block; width: 1280px; height: 720px; border: 0; transform: sca
 function titleOf(section: Element): string {
   const heading = findElement(section, (node) => /^h[1-6]$/.test(node.tagName))
   return heading ? toString(heading).trim() : ''
-}
-
-function hasClass(node: Element, name: string): boolean {
-  const value = node.properties.className
-  return Array.isArray(value) && value.includes(name)
 }
 
 function findElement(node: Root | Element, test: (node: Element) => boolean): Element | undefined {

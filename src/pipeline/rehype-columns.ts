@@ -6,6 +6,7 @@
  */
 import type {Root} from 'hast'
 import {visit} from 'unist-util-visit'
+import {hasClassName} from './has-class-name.js'
 import {columnWidth} from './slides/fenced-divs.js'
 
 /** Set `flex: 0 0 <width>` on `.column` elements with a valid `data-width`. */
@@ -13,8 +14,7 @@ export default function rehypeColumns() {
   return function (tree: Root): undefined {
     visit(tree, 'element', (node) => {
       const width = node.properties.dataWidth
-      const className = node.properties.className
-      if (typeof width !== 'string' || !Array.isArray(className) || !className.includes('column')) return
+      if (typeof width !== 'string' || !hasClassName(node, 'column')) return
       if (!columnWidth.test(width.trim())) return
       const style = typeof node.properties.style === 'string' && node.properties.style.trim() ? `${node.properties.style.trim().replace(/;?$/, ';')} ` : ''
       node.properties.style = `${style}flex: 0 1 ${width.trim()};`

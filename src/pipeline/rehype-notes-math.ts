@@ -6,14 +6,15 @@
  */
 import type {Element, Root} from 'hast'
 import {SKIP, visit} from 'unist-util-visit'
+import {hasClassName} from './has-class-name.js'
 
 /** Keep only the MathML of KaTeX output inside `aside.notes`. */
 export default function rehypeNotesMath() {
   return function (tree: Root): undefined {
     visit(tree, 'element', (node: Element) => {
-      if (node.tagName !== 'aside' || !hasClass(node, 'notes')) return
+      if (node.tagName !== 'aside' || !hasClassName(node, 'notes')) return
       visit(node, 'element', (child: Element, index, parent) => {
-        if (hasClass(child, 'katex-html') && parent && index !== undefined) {
+        if (hasClassName(child, 'katex-html') && parent && index !== undefined) {
           parent.children.splice(index, 1)
           return [SKIP, index]
         }
@@ -21,8 +22,4 @@ export default function rehypeNotesMath() {
       return SKIP
     })
   }
-}
-
-function hasClass(node: Element, name: string): boolean {
-  return Array.isArray(node.properties.className) && node.properties.className.includes(name)
 }

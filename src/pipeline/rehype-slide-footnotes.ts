@@ -7,6 +7,7 @@
  */
 import type {Element, ElementContent, Root} from 'hast'
 import {visit} from 'unist-util-visit'
+import {hasClassName} from './has-class-name.js'
 import {eachSlideSection} from './rehype-reveal.js'
 
 /** Move footnotes into the slides (or notes) that reference them. */
@@ -29,7 +30,7 @@ export default function rehypeSlideFootnotes() {
       const shown: string[] = []
       const noted: string[] = []
       const notes = slide.children.find(
-        (child): child is Element => child.type === 'element' && child.tagName === 'aside' && hasClass(child, 'notes')
+        (child): child is Element => child.type === 'element' && child.tagName === 'aside' && hasClassName(child, 'notes')
       )
       visit(slide, 'element', (node: Element, _, parent) => {
         if (node.tagName !== 'a' || node.properties.dataFootnoteRef === undefined) return
@@ -52,10 +53,6 @@ export default function rehypeSlideFootnotes() {
 
 function isFootnoteSection(node: Element): boolean {
   return node.tagName === 'section' && node.properties.dataFootnotes !== undefined
-}
-
-function hasClass(node: Element, name: string): boolean {
-  return Array.isArray(node.properties.className) && node.properties.className.includes(name)
 }
 
 function contains(ancestor: Element, target: Element): boolean {
