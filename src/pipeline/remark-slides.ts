@@ -63,20 +63,12 @@ export default function remarkSlides(options?: Readonly<Options> | null) {
     const lang = meta.lang || detectLang(toString(tree))
     const continued = isCjkLang(lang) ? (title: string) => `${title} (续)` : (title: string) => `${title} (cont.)`
 
-    let slides: Array<Slide | Stack>
-    if (explicit) {
-      slides = toSlidesExplicit(asSlides, source)
-      for (const slide of eachSlide(slides)) applyAttributeComments(slide, file)
-    } else {
-      slides = toSlidesAuto(toNoteSections(children), {meta, lang, stem: file.stem || 'deck'})
-      for (const slide of eachSlide(slides)) applyAttributeComments(slide, file)
-      const added = fitSlides(slides, metrics, continued)
-      if (added > 0) {
-        file.info(`Split long content into ${added} continuation slide${added === 1 ? '' : 's'}`, {
-          ruleId: 'continuation',
-          source: 'lectern'
-        })
-      }
+    const slides: Array<Slide | Stack> = explicit
+      ? toSlidesExplicit(asSlides, source)
+      : toSlidesAuto(toNoteSections(children), {meta, lang, stem: file.stem || 'deck'})
+    for (const slide of eachSlide(slides)) applyAttributeComments(slide, file)
+    if (!explicit) {
+      if (fitSlides(slides, metrics, continued) > 0) reportContinuations(slides, file)
       for (const slide of eachSlide(slides)) addFallbackNotes(slide)
     }
 
@@ -108,6 +100,21 @@ export function* eachSlide(slides: ReadonlyArray<Slide | Stack | RootContent>): 
     if (node.type === 'slide') yield node
     else if (node.type === 'stack') yield* node.children
   }
+}
+
+/** One info per section that was split, at its heading: what was done for the author, and where. */
+function reportContinuations(slides: ReadonlyArray<Slide | Stack>, file: VFile): void {
+  const all = [...eachSlide(slides)]
+  all.forEach((slide, index) => {
+    if (slide.data?.kind === 'continuation' || all[index + 1]?.data?.kind !== 'continuation') return
+    let count = 0
+    while (all[index + 1 + count]?.data?.kind === 'continuation') count++
+    const heading = slide.children[0]?.type === 'heading' ? slide.children[0] : undefined
+    file.info(
+      `Split \`${slide.data?.title ?? 'slide'}\` into ${count + 1} slides to fit the canvas (continuation slides follow it)`,
+      {place: heading?.position ?? slide.position, ruleId: 'continuation', source: 'lectern'}
+    )
+  })
 }
 
 /** A slide without notes gets its visible text as notes, so the speaker is never left empty-handed. */

@@ -17,7 +17,7 @@ import {
   isVisible,
   span
 } from './nodes.js'
-import {endsLikeSentence, textWidthEm, toSentences, withoutHeadingAttributes} from './text.js'
+import {endsLikeSentence, isCjkLang, textWidthEm, toSentences, withoutHeadingAttributes} from './text.js'
 
 /** What the article splitter needs to know. */
 export interface AutoContext {
@@ -117,7 +117,9 @@ export function toSlidesAuto(children: RootContent[], context: AutoContext): Arr
 /** Whether a line after the title reads as a subtitle: short, not a sentence. */
 function isSubtitle(text: string): boolean {
   const trimmed = text.trim()
-  return !trimmed.includes('\n') && textWidthEm(trimmed) <= 40 && !endsLikeSentence(trimmed)
+  if (trimmed.includes('\n') || textWidthEm(trimmed) > 40) return false
+  // A title's tagline may be one short sentence ("A practical guide for backend engineers.").
+  return !endsLikeSentence(trimmed) || (/[.。!！]$/u.test(trimmed) && toSentences(trimmed).length === 1 && textWidthEm(trimmed) <= 30)
 }
 
 function createTitleSlide(
@@ -181,12 +183,12 @@ function toSectionSlides(
   const notes: BlockContent[] = []
   const items: Slide[] = []
 
+  let enumeration: EnumerationItem[] | undefined
   for (const node of content) {
     if (node.type === 'notes') notes.push(...node.children as BlockContent[])
     else if (isProse(node)) notes.push(node)
     else if (node.type === 'thematicBreak') continue
-    else if (node.type === 'list' && toEnumeration(node)) {
-      const enumeration = toEnumeration(node)!
+    else if (node.type === 'list' && (enumeration = toEnumeration(node))) {
       shown.push(toTermList(node, enumeration))
       for (const entry of enumeration) items.push(toItemSlide(entry, context))
     } else shown.push(node)
@@ -253,7 +255,7 @@ function toItemSlide(entry: EnumerationItem, context: AutoContext): Slide {
       type: 'paragraph',
       position: entry.item.position,
       children: [
-        {type: 'text', value: `${entry.term}${isCjkText(context.lang) ? '：' : ': '}`},
+        {type: 'text', value: `${entry.term}${isCjkLang(context.lang) ? '：' : ': '}`},
         ...(prose[0] && prose[0].type === 'paragraph' ? structuredClone(prose[0].children) : [])
       ]
     },
@@ -267,10 +269,6 @@ function toItemSlide(entry: EnumerationItem, context: AutoContext): Slide {
     notes,
     position: entry.item.position
   })
-}
-
-function isCjkText(lang: string): boolean {
-  return /^(zh|ja|ko)\b/i.test(lang)
 }
 
 /** `my-talk_notes` → `My talk notes`. */

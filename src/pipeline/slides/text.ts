@@ -18,12 +18,6 @@ export function countWords(text: string): number {
   return text.match(latinWord)?.length ?? 0
 }
 
-/** Whether a string holds any CJK character. */
-export function hasCjk(text: string): boolean {
-  cjk.lastIndex = 0
-  return cjk.test(text)
-}
-
 /**
  * Detect the language of a text: mostly CJK text is `zh` (or `ja`/`ko` when
  * kana or hangul dominate), anything else is `en`.
