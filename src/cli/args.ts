@@ -168,6 +168,9 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
     if (command.inputs === 'one' && inputs.length > 1) {
       throw new LecternError('USAGE', `Unexpected argument \`${inputs[1]}\`: \`lectern ${command.name}\` takes one input`)
     }
+    if (command.inputs !== 'none' && inputs.length === 0) {
+      throw new LecternError('USAGE', `Missing input: \`${command.usage}\``)
+    }
   }
   return {command, inputs, values: parsed.values as Record<string, string | boolean | undefined>}
 }

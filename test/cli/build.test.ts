@@ -80,3 +80,14 @@ describe('lectern build', () => {
     }
   })
 })
+
+describe('lectern <command> without an input', () => {
+  it('should be a usage error (exit 2) for every command that takes one, never an internal error', () => {
+    for (const command of ['build', 'serve', 'pdf', 'png', 'check', 'import']) {
+      const result = runCli([command])
+      expect(result.status, command).toBe(2)
+      expect(result.stderr, command).toMatch(/^lectern: error: Missing input: `lectern /)
+      expect(result.stderr, command).not.toContain('internal error')
+    }
+  })
+})
