@@ -7,6 +7,7 @@ import {existsSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {readDeckText} from '../../build/inputs.js'
 import {LecternError} from '../../errors.js'
+import {importExtensions, isImportPath} from '../../import/extensions.js'
 import {importArticle} from '../../import/import-article.js'
 import {writeAtomically} from '../../write-atomically.js'
 import type {ParsedArgs} from '../args.js'
@@ -20,6 +21,14 @@ export async function run(args: ParsedArgs): Promise<number> {
   const absolute = path.resolve(input)
   if (!existsSync(absolute)) throw new LecternError('INPUT', `Cannot find \`${input}\`: no such file`, {file: input})
   if (statSync(absolute).isDirectory()) throw new LecternError('INPUT', `Cannot import \`${input}\`: it is a folder, expected a \`.txt\` or \`.html\` file`, {file: input})
+  // Markdown is already what import makes: reading it as plain text would mangle it.
+  if (!isImportPath(input)) {
+    throw new LecternError(
+      'INPUT',
+      `Cannot import \`${input}\`: expected a \`${importExtensions.join('`, `')}\` file${/\.(md|markdown)$/i.test(input) ? '; markdown needs no import, build it with `lectern build`' : ''}`,
+      {file: input}
+    )
+  }
 
   const output = typeof values.output === 'string' ? values.output : undefined
   const target = output === undefined ? undefined : path.resolve(output)
