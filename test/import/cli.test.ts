@@ -132,6 +132,7 @@ describe('lectern import', () => {
     // Without -o the paths stay as the page wrote them.
     expect(runCli(['import', input]).stdout).toContain('![Cat](post_files/cat%201.png)')
   })
+
   it('should refuse markdown (and any other kind of file) instead of mangling it as text', () => {
     const result = runCli(['import', 'slides/what-is-a-big-model.md'], {cwd: root})
     expect(result.status).toBe(1)
