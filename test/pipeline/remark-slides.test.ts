@@ -41,3 +41,11 @@ describe('remarkSlides mode', () => {
     expect(titles).toContain('Setup new')
   })
 })
+
+describe('remarkSlides title slide', () => {
+  it('should keep link definitions the lead cites when the lead has no slide of its own', async () => {
+    const {createProcessor} = await import('../../src/pipeline/processor.js')
+    const html = String(await createProcessor({document: false}).process('# Talk\n\nSee [the docs][d] first.\n\n[d]: https://example.com/docs\n'))
+    expect(html).toContain('<a href="https://example.com/docs">the docs</a>')
+  })
+})

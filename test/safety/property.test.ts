@@ -153,10 +153,7 @@ describe('content preservation', () => {
     }
   })
 
-  // To do: a footnote cited on the title slide of a deck without sections is lost
-  // (rehype-slide-footnotes leaves the reference as a link and drops the note); this
-  // test starts failing, as it should, when that is fixed.
-  it.fails('should keep a footnote cited on the title slide (known loss)', async () => {
+  it('should keep a footnote cited on the title slide', async () => {
     const html = String(await processor.process(new VFile({value: 'Footnote[^1].\n\n[^1]: The note.\n', path: 'deck.md'})))
     expect(squash(toString(select('.slides', fromHtml(html)) as Element))).toContain('Thenote.')
   })

@@ -135,6 +135,11 @@ function createTitleSlide(
   if (byline) shown.push(createParagraph([{type: 'text', value: byline}], 'lectern-byline'))
   // `<!-- .slide: … -->` before the first section styles the title slide.
   shown.push(...lead.filter(isSlideComment))
+  // Definitions (links, footnotes) the lead's prose cites come along with it; with
+  // no slide of its own for the lead, they would be lost, and the footnotes with them.
+  if (!lead.some((node) => !isProse(node) && isVisible(node))) {
+    shown.push(...lead.filter((node) => node.type === 'definition' || node.type === 'footnoteDefinition'))
+  }
   const notes = lead.flatMap((node) => (node.type === 'notes' ? node.children : isProse(node) ? [node] : [])) as BlockContent[]
   return createSlide({
     kind: 'title',
