@@ -2,10 +2,12 @@
  * Front matter: YAML deck options, validated, with problems placed on the
  * line of the markdown file where they are.
  */
-import type {Root, Yaml} from 'mdast'
+import type {Root, Yaml as YamlBlock} from 'mdast'
 import type {VFile} from 'vfile'
-import {isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode, type Pair} from 'yaml'
+import type {Node as YamlNode, Pair} from 'yaml'
 import type {DeckMeta} from './types.js'
+
+type Yaml = typeof import('./front-matter-yaml.js')
 
 type Kind = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'null'
 
@@ -80,22 +82,77 @@ const choices: Record<string, string[]> = {
   transition: ['none', 'fade', 'slide', 'convex', 'concave', 'zoom']
 }
 
+/** A `key: value` pair of the front matter, with the offsets of its key and value in the YAML. */
+interface Entry {
+  key: string
+  value: unknown
+  keyOffset: number | undefined
+  valueOffset: number | undefined
+  node: YamlNode | null
+}
+
+type Place = {line: number; column: number}
+
+/** A key the fast path reads: not one YAML reads as `null` or a boolean. */
+const plainKey = /^(?!(?:true|false|null)$)[A-Za-z_][\w-]{0,99}$/i
+/** A value that is plainly a string in YAML: no indicator first, nothing numeric, boolean or null-like, no comment, no `: `. */
+const plainValue = /^(?![-?:,[\]{}#&*!|>'"%@`0-9+.~<=])(?!(?:true|false|null|yes|no|on|off|y|n)$)(?:[^#:\s\u0000-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]|:(?=\S)| (?=[^\s#]))*[^#:\s\u0000-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]$/i
+
+/**
+ * Read front matter made only of `key: plain string` lines without the YAML
+ * parser; `undefined` for anything else (comments, quotes, numbers, dates,
+ * nesting, duplicate keys …), which the parser then reads.
+ */
+export function readPlainFrontMatter(yaml: string): Entry[] | undefined {
+  const entries: Entry[] = []
+  const seen = new Set<string>()
+  let offset = 0
+  for (const line of yaml.split('\n')) {
+    const lineOffset = offset
+    offset += line.length + 1
+    if (line === '') continue
+    const colon = line.indexOf(': ')
+    if (colon === -1) return undefined
+    const key = line.slice(0, colon)
+    let start = colon + 2
+    while (line.charCodeAt(start) === 32) start++
+    const value = line.slice(start)
+    if (!plainKey.test(key) || !plainValue.test(value) || seen.has(key)) return undefined
+    seen.add(key)
+    entries.push({key, value, keyOffset: lineOffset, valueOffset: lineOffset + start, node: null})
+  }
+  return entries.length > 0 ? entries : undefined
+}
+
 /**
  * Read and validate the front matter of a tree, and remove it from the tree.
  * Unknown keys are warnings; wrong types and invalid YAML are errors.
  */
-export function readFrontMatter(tree: Root, file: VFile): DeckMeta {
+export async function readFrontMatter(tree: Root, file: VFile): Promise<DeckMeta> {
   const index = tree.children.findIndex((node) => node.type === 'yaml')
   if (index === -1) return {}
-  const node = tree.children[index] as Yaml
+  const node = tree.children[index] as YamlBlock
   tree.children.splice(index, 1)
   if (!node.value.trim()) return {}
 
-  const lineCounter = new LineCounter()
-  const document = parseDocument(node.value, {lineCounter, prettyErrors: false, uniqueKeys: true})
   // The YAML starts on the line after the opening `---`.
   const firstLine = (node.position?.start.line ?? 1) + 1
-  const placeOf = (offset: number | undefined) => {
+  const plain = readPlainFrontMatter(node.value)
+  if (plain) {
+    const placeOf = (offset: number | undefined): Place => {
+      const before = node.value.slice(0, offset ?? 0)
+      const lineStart = before.lastIndexOf('\n') + 1
+      let line = firstLine
+      for (let i = 0; i < lineStart; i++) if (before.charCodeAt(i) === 10) line++
+      return {line, column: before.length - lineStart + 1}
+    }
+    return readEntries(plain, placeOf, file, undefined)
+  }
+
+  const yaml: Yaml = await import('./front-matter-yaml.js')
+  const lineCounter = new yaml.LineCounter()
+  const document = yaml.parseDocument(node.value, {lineCounter, prettyErrors: false, uniqueKeys: true})
+  const placeOf = (offset: number | undefined): Place => {
     const pos = lineCounter.linePos(offset ?? 0)
     return {line: firstLine + pos.line - 1, column: pos.col}
   }
@@ -110,7 +167,7 @@ export function readFrontMatter(tree: Root, file: VFile): DeckMeta {
   if (document.errors.length > 0) return {}
 
   const contents = document.contents
-  if (!isMap(contents)) {
+  if (!yaml.isMap(contents)) {
     const message = file.message('Unexpected front matter that is not a map, expected `key: value` lines', {
       place: placeOf(contents?.range?.[0]),
       ruleId: 'front-matter-type',
@@ -119,12 +176,24 @@ export function readFrontMatter(tree: Root, file: VFile): DeckMeta {
     message.fatal = true
     return {}
   }
+  return readEntries(toEntries(contents.items as Array<Pair<YamlNode, YamlNode>>, yaml), placeOf, file, yaml)
+}
 
+function toEntries(pairs: Array<Pair<YamlNode, YamlNode>>, yaml: Yaml): Entry[] {
+  return pairs.map((pair) => ({
+    key: yaml.isScalar(pair.key) ? String(pair.key.value) : String(pair.key),
+    value: pair.value ? pair.value.toJSON() : null,
+    keyOffset: pair.key?.range?.[0],
+    valueOffset: pair.value?.range?.[0],
+    node: pair.value ?? null
+  }))
+}
+
+/** Validate the pairs of the front matter into deck options; `yaml` is unset when no value is a YAML node. */
+function readEntries(entries: Entry[], placeOf: (offset: number | undefined) => Place, file: VFile, yaml: Yaml | undefined): DeckMeta {
   const meta: Record<string, unknown> = {}
-  for (const pair of contents.items as Array<Pair<YamlNode, YamlNode>>) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
-    const place = placeOf(pair.key?.range?.[0])
-    const value = pair.value ? pair.value.toJSON() : null
+  for (const {key, value, keyOffset, valueOffset, node} of entries) {
+    const place = placeOf(keyOffset)
     const kinds = deckKeys[key]
     if (!kinds) {
       file.message(`Unexpected front matter key \`${key}\`, expected one of ${Object.keys(deckKeys).map((k) => `\`${k}\``).join(', ')}`, {
@@ -138,17 +207,17 @@ export function readFrontMatter(tree: Root, file: VFile): DeckMeta {
     if (choices[key] && !choices[key].includes(String(value))) {
       const message = file.message(
         `Unexpected \`${key}: ${String(value)}\`, expected one of ${choices[key].map((c) => `\`${c}\``).join(', ')}`,
-        {place: placeOf(pair.value?.range?.[0]), ruleId: 'front-matter-value', source: 'lectern'}
+        {place: placeOf(valueOffset), ruleId: 'front-matter-value', source: 'lectern'}
       )
       message.fatal = true
       continue
     }
     if (key === 'reveal' || key === 'revealOptions') {
-      meta.reveal = {...(meta.reveal as object | undefined), ...readRevealOptions(pair.value, placeOf, file)}
+      meta.reveal = {...(meta.reveal as object | undefined), ...(yaml ? readRevealOptions(node, placeOf, file, yaml) : {})}
       continue
     }
     if (key === 'format') {
-      readQuartoFormat(pair.value, meta, placeOf, file)
+      if (yaml) readQuartoFormat(node, meta, placeOf, file, yaml)
       continue
     }
     if (key === 'vars') {
@@ -178,15 +247,16 @@ const quartoHandled = new Set(['self-contained', 'embed-resources', 'html-math-m
 function readQuartoFormat(
   node: YamlNode | null,
   meta: Record<string, unknown>,
-  placeOf: (offset: number | undefined) => {line: number; column: number},
-  file: VFile
+  placeOf: (offset: number | undefined) => Place,
+  file: VFile,
+  yaml: Yaml
 ): void {
-  if (!node || !isMap(node)) return
-  const revealjs = (node.items as Array<Pair<YamlNode, YamlNode>>).find((pair) => isScalar(pair.key) && pair.key.value === 'revealjs')
-  if (!revealjs?.value || !isMap(revealjs.value)) return
+  if (!node || !yaml.isMap(node)) return
+  const revealjs = (node.items as Array<Pair<YamlNode, YamlNode>>).find((pair) => yaml.isScalar(pair.key) && pair.key.value === 'revealjs')
+  if (!revealjs?.value || !yaml.isMap(revealjs.value)) return
   const reveal: Record<string, unknown> = {}
   for (const pair of revealjs.value.items as Array<Pair<YamlNode, YamlNode>>) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
+    const key = yaml.isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
     const place = placeOf(pair.key?.range?.[0])
     const value = pair.value ? pair.value.toJSON() : null
     const deckKey = quartoDeckKeys[key]
@@ -223,13 +293,14 @@ function readQuartoFormat(
 
 function readRevealOptions(
   node: YamlNode | null,
-  placeOf: (offset: number | undefined) => {line: number; column: number},
-  file: VFile
+  placeOf: (offset: number | undefined) => Place,
+  file: VFile,
+  yaml: Yaml
 ): Record<string, unknown> {
   const result: Record<string, unknown> = {}
-  if (!node || !isMap(node)) return result
+  if (!node || !yaml.isMap(node)) return result
   for (const pair of node.items as Array<Pair<YamlNode, YamlNode>>) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
+    const key = yaml.isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
     const place = placeOf(pair.key?.range?.[0])
     const value = pair.value ? pair.value.toJSON() : null
     const kinds = revealKeys[key]

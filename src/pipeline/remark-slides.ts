@@ -36,12 +36,12 @@ const emptyOptions: Readonly<Options> = {}
 export default function remarkSlides(options?: Readonly<Options> | null) {
   const settings = options || emptyOptions
 
-  return function (tree: Root, file: VFile): undefined {
+  return async function (tree: Root, file: VFile): Promise<void> {
     // defaults < front matter < overrides (the command line)
     restoreUnknownDirectives(tree, file)
     fromFencedDivs(tree, file)
     restoreDollarAmounts(tree, file)
-    const meta: DeckMeta = {...readFrontMatter(tree, file), ...withoutUndefined(settings.overrides || {})}
+    const meta: DeckMeta = {...(await readFrontMatter(tree, file)), ...withoutUndefined(settings.overrides || {})}
     file.data.meta = meta
     const metrics = typeof settings.metrics === 'function' ? settings.metrics(meta, file) : settings.metrics || defaultMetrics
     const split = settings.split ?? meta.split
