@@ -27,21 +27,30 @@ export interface DeckFonts {
   files: string[]
 }
 
+/** A face as read and kept: its ranges flat, `[start, end, start, end …]` (CJK packages have thousands: one array a face spares the garbage collector). */
+interface StoredFace extends Omit<FontFace, 'ranges'> {
+  ranges: number[]
+}
+
 /** Faces read so far, by package and weight: installed packages do not change while lectern runs (`serve` renders on every save). */
-const facesRead = new Map<string, FontFace[]>()
+const facesRead = new Map<string, StoredFace[]>()
 
 /** Read the `@font-face` rules of a font package for one weight. */
 export function readFontFaces(pkg: string, weight: number): FontFace[] {
+  return storedFaces(pkg, weight).map(({ranges, ...face}) => ({...face, ranges: toPairs(ranges)}))
+}
+
+function storedFaces(pkg: string, weight: number): StoredFace[] {
   const key = `${pkg}\0${weight}`
   let faces = facesRead.get(key)
   if (!faces) {
     faces = readFontFacesFromPackage(pkg, weight)
     facesRead.set(key, faces)
   }
-  return faces.map((face) => ({...face, ranges: face.ranges.map(([start, end]) => [start, end])}))
+  return faces
 }
 
-function readFontFacesFromPackage(pkg: string, weight: number): FontFace[] {
+function readFontFacesFromPackage(pkg: string, weight: number): StoredFace[] {
   let dir: string
   try {
     dir = packageDir(pkg)
@@ -49,7 +58,7 @@ function readFontFacesFromPackage(pkg: string, weight: number): FontFace[] {
     throw new LecternError('THEME', `Cannot find font package \`${pkg}\`: install it with \`npm install ${pkg}\``, {cause: error})
   }
   const css = readFileSync(path.join(dir, `${weight}.css`), 'utf8')
-  const faces: FontFace[] = []
+  const faces: StoredFace[] = []
   for (const block of css.matchAll(/@font-face\s*{([^}]*)}/g)) {
     const body = block[1]
     const family = /font-family:\s*['"]?([^;'"]+)['"]?/.exec(body)?.[1]
@@ -61,7 +70,7 @@ function readFontFacesFromPackage(pkg: string, weight: number): FontFace[] {
       weight: Number(/font-weight:\s*(\d+)/.exec(body)?.[1] ?? weight),
       style: /font-style:\s*(\w+)/.exec(body)?.[1] ?? 'normal',
       file: path.join(dir, url),
-      ranges: range ? parseRanges(range) : [[0, 0x10ffff]]
+      ranges: range ? readRanges(range, []) : [0, 0x10ffff]
     })
   }
   return faces
@@ -69,18 +78,34 @@ function readFontFacesFromPackage(pkg: string, weight: number): FontFace[] {
 
 /** `U+4e00-9fff,U+20` → `[[0x4e00, 0x9fff], [0x20, 0x20]]`. */
 export function parseRanges(value: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = []
+  return toPairs(readRanges(value, []))
+}
+
+/** Append the ranges of a `unicode-range` value to `flat` as `start, end` pairs. */
+function readRanges(value: string, flat: number[]): number[] {
   for (const part of value.split(',')) {
     const match = /U\+([0-9a-f?]+)(?:-([0-9a-f]+))?/i.exec(part.trim())
     if (!match) continue
     if (match[1].includes('?')) {
-      ranges.push([parseInt(match[1].replace(/\?/g, '0'), 16), parseInt(match[1].replace(/\?/g, 'f'), 16)])
+      flat.push(parseInt(match[1].replace(/\?/g, '0'), 16), parseInt(match[1].replace(/\?/g, 'f'), 16))
     } else {
       const start = parseInt(match[1], 16)
-      ranges.push([start, match[2] ? parseInt(match[2], 16) : start])
+      flat.push(start, match[2] ? parseInt(match[2], 16) : start)
     }
   }
-  return ranges
+  return flat
+}
+
+function toPairs(flat: ReadonlyArray<number>): Array<[number, number]> {
+  const pairs: Array<[number, number]> = []
+  for (let index = 0; index < flat.length; index += 2) pairs.push([flat[index], flat[index + 1]])
+  return pairs
+}
+
+/** Whether a flat range list has one for which `test(start, end)` holds. */
+function someRange(flat: ReadonlyArray<number>, test: (start: number, end: number) => boolean): boolean {
+  for (let index = 0; index < flat.length; index += 2) if (test(flat[index], flat[index + 1])) return true
+  return false
 }
 
 /** Zero-width joiner and variation selectors: parts of emoji sequences, never shown alone. */
@@ -106,13 +131,13 @@ export function toDeckFonts(requests: ReadonlyArray<FontRequest>, text: string):
   const files: string[] = []
   for (const request of requests) {
     for (const weight of request.weights) {
-      for (const face of readFontFaces(request.package, weight)) {
-        const needed = face.ranges.some(([start, end]) => start <= 0x61 && 0x61 <= end) ? sorted : sortedSymbols
-        if (!face.ranges.some(([start, end]) => hasInRange(needed, start, end))) continue
+      for (const face of storedFaces(request.package, weight)) {
+        const needed = someRange(face.ranges, (start, end) => start <= 0x61 && 0x61 <= end) ? sorted : sortedSymbols
+        if (!someRange(face.ranges, (start, end) => hasInRange(needed, start, end))) continue
         files.push(face.file)
         rules.push(
           `@font-face{font-family:'${face.family}';font-style:${face.style};font-weight:${face.weight};font-display:block;` +
-            `src:url(${path.basename(face.file)}) format('woff2');unicode-range:${face.ranges
+            `src:url(${path.basename(face.file)}) format('woff2');unicode-range:${toPairs(face.ranges)
               .map(([s, e]) => (s === e ? `U+${s.toString(16)}` : `U+${s.toString(16)}-${e.toString(16)}`))
               .join(',')}}`
         )
