@@ -5,23 +5,16 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import type {Element, Root} from 'hast'
-import {visit, EXIT} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {packageDir} from '../paths.js'
 import {hasClassName} from '../pipeline/has-class-name.js'
+import {someNode} from '../pipeline/some-node.js'
 import type {Asset} from '../pipeline/rehype-reveal-document.js'
 import type {OutputFile} from './render.js'
 
 /** Whether a page has typeset math (KaTeX's `.katex` elements). */
 export function hasMath(tree: Root): boolean {
-  let found = false
-  visit(tree, 'element', (node: Element) => {
-    if (hasClassName(node, 'katex')) {
-      found = true
-      return EXIT
-    }
-  })
-  return found
+  return someNode(tree, (node) => node.type === 'element' && hasClassName(node as Element, 'katex'))
 }
 
 /**

@@ -5,8 +5,8 @@
  */
 import type {Element, Root} from 'hast'
 import type {Processor} from 'unified'
-import {visit, EXIT} from 'unist-util-visit'
 import type {VFile} from 'vfile'
+import {someNode} from './some-node.js'
 
 type Attacher = (this: Processor, ...parameters: any[]) => unknown
 type RunTransformer = (tree: Root, file: VFile) => unknown
@@ -28,24 +28,14 @@ export function lazyPlugin(load: () => Promise<{default: Attacher}>, needed: (tr
 
 /** Whether a hast tree has an element with one of these classes. */
 export function hasClass(tree: Root, test: (name: string) => boolean): boolean {
-  let found = false
-  visit(tree, 'element', (node: Element) => {
-    const classes = node.properties.className
-    if (Array.isArray(classes) && classes.some((name) => typeof name === 'string' && test(name))) {
-      found = true
-      return EXIT
-    }
-    return undefined
+  return someNode(tree, (node) => {
+    if (node.type !== 'element') return false
+    const classes = (node as Element).properties.className
+    return Array.isArray(classes) && classes.some((name) => typeof name === 'string' && test(name))
   })
-  return found
 }
 
 /** Whether a hast tree has raw HTML (from markdown) that must be parsed. */
 export function hasRaw(tree: Root): boolean {
-  let found = false
-  visit(tree, 'raw', () => {
-    found = true
-    return EXIT
-  })
-  return found
+  return someNode(tree, (node) => node.type === 'raw')
 }
