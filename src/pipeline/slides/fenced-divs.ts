@@ -119,9 +119,16 @@ export function isNonIncremental(node: {type: string; data?: unknown}): boolean 
  */
 export function applyPauses(slide: Slide): void {
   slide.children = splitAtPauses(slide.children)
-  visit(slide, 'fencedDiv', (node: FencedDiv) => {
-    node.children = splitAtPauses(node.children as RootContent[]) as FencedDiv['children']
-  })
+  splitDivsAtPauses(slide)
+}
+
+// A plain walk, parents before their children: unist-util-visit's ancestor lists cost a deck-sized tree.
+function splitDivsAtPauses(node: {type: string; children?: unknown}): void {
+  if (node.type === 'fencedDiv') {
+    const div = node as FencedDiv
+    div.children = splitAtPauses(div.children as RootContent[]) as FencedDiv['children']
+  }
+  if (Array.isArray(node.children)) for (const child of node.children) splitDivsAtPauses(child)
 }
 
 function splitAtPauses(children: RootContent[]): RootContent[] {

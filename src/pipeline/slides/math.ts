@@ -7,7 +7,6 @@
 import type {InlineMath} from 'mdast-util-math'
 import type {Parent, Root, Text} from 'mdast'
 import type {VFile} from 'vfile'
-import {SKIP, visit} from 'unist-util-visit'
 import {mergeTexts, toSourceText} from './nodes.js'
 
 /** Whether inline math, as written in `source`, reads as math by pandoc's rule. */
@@ -21,12 +20,22 @@ export function isPlausibleInlineMath(node: InlineMath, source: string): boolean
 /** Turn inline math that reads as dollar amounts back into text. */
 export function restoreDollarAmounts(tree: Root, file: VFile): void {
   const source = String(file.value ?? '')
+  if (restoreIn(tree, source)) mergeTexts(tree)
+}
+
+// A plain walk in document order: unist-util-visit's ancestor lists cost a deck-sized tree.
+function restoreIn(parent: Parent, source: string): boolean {
   let changed = false
-  visit(tree, 'inlineMath', (node: InlineMath, index, parent: Parent | undefined) => {
-    if (index === undefined || !parent || isPlausibleInlineMath(node, source)) return
-    parent.children.splice(index, 1, {type: 'text', value: toSourceText(node, source, `$${node.value}$`), position: node.position} as Text)
-    changed = true
-    return [SKIP, index + 1]
-  })
-  if (changed) mergeTexts(tree)
+  const children = parent.children
+  for (let index = 0; index < children.length; index++) {
+    const node = children[index]
+    if (node.type === 'inlineMath') {
+      if (isPlausibleInlineMath(node, source)) continue
+      children.splice(index, 1, {type: 'text', value: toSourceText(node, source, `$${node.value}$`), position: node.position} as Text)
+      changed = true
+    } else if (Array.isArray((node as Partial<Parent>).children)) {
+      if (restoreIn(node as Parent, source)) changed = true
+    }
+  }
+  return changed
 }

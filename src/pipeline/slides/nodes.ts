@@ -5,7 +5,6 @@
 import type {BlockContent, Heading, Paragraph, Parent, PhrasingContent, Root, RootContent} from 'mdast'
 import type {Node, Position} from 'unist'
 import {toString} from 'mdast-util-to-string'
-import {visit} from 'unist-util-visit'
 import type {Notes, Slide, SlideKind} from '../types.js'
 
 /** A position spanning the given nodes (those that have one). */
@@ -181,17 +180,21 @@ export function toSourceText(node: Node, source: string, fallback: string): stri
 
 /** Merge adjacent text nodes, as the parser would have made them. */
 export function mergeTexts(tree: Root): void {
-  visit(tree, (node) => {
-    if (!('children' in node)) return
-    const children = (node as Parent).children
-    for (let index = children.length - 1; index > 0; index--) {
-      const a = children[index - 1]
-      const b = children[index]
-      if (a.type === 'text' && b.type === 'text') {
-        a.value += b.value
-        if (a.position && b.position) a.position = {start: a.position.start, end: b.position.end}
-        children.splice(index, 1)
-      }
+  mergeTextsIn(tree)
+}
+
+// A plain walk, parents before their children: unist-util-visit's ancestor lists cost a deck-sized tree.
+function mergeTextsIn(node: Node): void {
+  if (!('children' in node)) return
+  const children = (node as Parent).children
+  for (let index = children.length - 1; index > 0; index--) {
+    const a = children[index - 1]
+    const b = children[index]
+    if (a.type === 'text' && b.type === 'text') {
+      a.value += b.value
+      if (a.position && b.position) a.position = {start: a.position.start, end: b.position.end}
+      children.splice(index, 1)
     }
-  })
+  }
+  if (Array.isArray(children)) for (const child of children) mergeTextsIn(child)
 }
