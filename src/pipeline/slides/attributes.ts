@@ -6,7 +6,6 @@
  */
 import type {Html, ListItem, Parent, RootContent} from 'mdast'
 import type {VFile} from 'vfile'
-import {visitParents} from 'unist-util-visit-parents'
 import type {Slide} from '../types.js'
 
 const slideComment = /^\s*<!--\s*\.slide:\s*([\s\S]*?)\s*-->\s*$/
@@ -37,7 +36,7 @@ export function isSlideComment(node: RootContent): boolean {
  */
 export function applyAttributeComments(slide: Slide, file: VFile): void {
   const removals: Array<[Parent, Html]> = []
-  visitParents(slide, 'html', (node: Html, ancestors) => {
+  eachHtml(slide, [], (node, ancestors) => {
     const parent = ancestors.at(-1) as Parent | undefined
     if (!parent) return
     const slideMatch = slideComment.exec(node.value)
@@ -94,6 +93,19 @@ function mergeAttributes(base: Record<string, string>, extra: Record<string, str
  * previous sibling that renders as an element, else the parent. A paragraph
  * in a tight list item renders no `<p>`, so the item is the target.
  */
+/**
+ * Call `visitor` with each `html` node in `node` and its ancestors, parents
+ * before their children in document order: a plain walk, as
+ * unist-util-visit-parents copies the ancestor list at every node.
+ */
+function eachHtml(node: {type: string; children?: unknown}, ancestors: Parent[], visitor: (node: Html, ancestors: Parent[]) => void): void {
+  if (node.type === 'html') visitor(node as Html, ancestors.slice())
+  if (!Array.isArray(node.children)) return
+  ancestors.push(node as Parent)
+  for (const child of node.children) eachHtml(child, ancestors, visitor)
+  ancestors.pop()
+}
+
 function findTarget(node: Html, ancestors: Parent[]): Parent | RootContent | undefined {
   const parent = ancestors.at(-1)!
   const index = parent.children.indexOf(node as never)
