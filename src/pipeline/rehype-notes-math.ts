@@ -7,19 +7,22 @@
 import type {Element, Root} from 'hast'
 import {SKIP, visit} from 'unist-util-visit'
 import {hasClassName} from './has-class-name.js'
+import {eachNode} from './some-node.js'
 
 /** Keep only the MathML of KaTeX output inside `aside.notes`. */
 export default function rehypeNotesMath() {
   return function (tree: Root): undefined {
-    visit(tree, 'element', (node: Element) => {
-      if (node.tagName !== 'aside' || !hasClassName(node, 'notes')) return
+    eachNode(tree, (any) => {
+      if (any.type !== 'element') return undefined
+      const node = any as Element
+      if (node.tagName !== 'aside' || !hasClassName(node, 'notes')) return undefined
       visit(node, 'element', (child: Element, index, parent) => {
         if (hasClassName(child, 'katex-html') && parent && index !== undefined) {
           parent.children.splice(index, 1)
           return [SKIP, index]
         }
       })
-      return SKIP
+      return false
     })
   }
 }

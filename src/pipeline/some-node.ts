@@ -13,3 +13,11 @@ export function someNode(tree: Node, test: (node: Node) => boolean): boolean {
   for (const child of children as Node[]) if (someNode(child, test)) return true
   return false
 }
+
+/** Call `visitor` on `tree` and each node in it, parents before their children in document order; `false` from it skips that node's children. */
+export function eachNode(tree: Node, visitor: (node: Node) => boolean | undefined): void {
+  if (visitor(tree) === false) return
+  const children = (tree as {children?: unknown}).children
+  if (!Array.isArray(children)) return
+  for (const child of children as Node[]) eachNode(child, visitor)
+}
