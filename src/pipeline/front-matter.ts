@@ -194,7 +194,7 @@ function readEntries(entries: Entry[], placeOf: (offset: number | undefined) => 
   const meta: Record<string, unknown> = {}
   for (const {key, value, keyOffset, valueOffset, node} of entries) {
     const place = placeOf(keyOffset)
-    const kinds = deckKeys[key]
+    const kinds = ownValue(deckKeys, key)
     if (!kinds) {
       file.message(`Unexpected front matter key \`${key}\`, expected one of ${Object.keys(deckKeys).map((k) => `\`${k}\``).join(', ')}`, {
         place,
@@ -204,7 +204,7 @@ function readEntries(entries: Entry[], placeOf: (offset: number | undefined) => 
       continue
     }
     if (!checkKind(value, kinds, key, place, file)) continue
-    if (choices[key] && !choices[key].includes(String(value))) {
+    if (ownValue(choices, key) && !choices[key].includes(String(value))) {
       const message = file.message(
         `Unexpected \`${key}: ${String(value)}\`, expected one of ${choices[key].map((c) => `\`${c}\``).join(', ')}`,
         {place: placeOf(valueOffset), ruleId: 'front-matter-value', source: 'lectern'}
@@ -259,7 +259,7 @@ function readQuartoFormat(
     const key = yaml.isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
     const place = placeOf(pair.key?.range?.[0])
     const value = pair.value ? pair.value.toJSON() : null
-    const deckKey = quartoDeckKeys[key]
+    const deckKey = ownValue(quartoDeckKeys, key)
     if (deckKey) {
       if (!checkKind(value, deckKeys[deckKey], `format.revealjs.${key}`, place, file)) continue
       if (choices[deckKey] && !choices[deckKey].includes(String(value))) {
@@ -276,7 +276,7 @@ function readQuartoFormat(
     }
     if (quartoHandled.has(key)) continue
     const option = key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())
-    const kinds = revealKeys[option]
+    const kinds = ownValue(revealKeys, option)
     if (!kinds) {
       file.message(`Unexpected Quarto option \`format.revealjs.${key}\`, expected \`theme\`, \`incremental\`, \`transition\` or an option reveal.js knows`, {
         place,
@@ -303,7 +303,7 @@ function readRevealOptions(
     const key = yaml.isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
     const place = placeOf(pair.key?.range?.[0])
     const value = pair.value ? pair.value.toJSON() : null
-    const kinds = revealKeys[key]
+    const kinds = ownValue(revealKeys, key)
     if (!kinds) {
       file.message(`Unexpected reveal.js option \`${key}\`, expected an option reveal.js knows`, {
         place,
@@ -339,4 +339,9 @@ function kindOf(value: unknown): Kind {
   if (value instanceof Date) return 'string'
   const type = typeof value
   return type === 'string' || type === 'number' || type === 'boolean' ? type : 'object'
+}
+
+/** A table's own entry for a key: `constructor` or `__proto__` in front matter is just an unknown key. */
+function ownValue<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined
 }

@@ -49,3 +49,12 @@ describe('remarkSlides title slide', () => {
     expect(html).toContain('<a href="https://example.com/docs">the docs</a>')
   })
 })
+
+describe('remarkSlides front matter', () => {
+  it('should treat keys named like object internals as unknown keys, not crash', async () => {
+    for (const key of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const {file} = await toSlideTree(`---\n${key}: x\nreveal:\n  ${key}: 1\n---\n\n# A\n`)
+      expect(file.messages.map((message) => message.ruleId), key).toEqual(['front-matter-key', 'reveal-option'])
+    }
+  })
+})
