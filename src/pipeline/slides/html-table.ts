@@ -102,13 +102,6 @@ function toPieces(text: string, blocks: BlockContent[]): Piece[] {
   return result
 }
 
-/** Number of cells in a row. */
-export function cellCount(row: Piece[]): number {
-  let count = 0
-  for (const piece of row) if (typeof piece === 'string') count += (piece.match(/<t[hd]\b/gi) ?? []).length
-  return Math.max(1, count)
-}
-
 /** A cell of a raw HTML table: its markdown blocks, its own text, and the heights its images ask for (0: unknown). */
 export interface HtmlCell {
   blocks: BlockContent[]
