@@ -75,7 +75,7 @@ export async function renderDeck(file: VFile, options?: Readonly<RenderOptions> 
       if (similar && similar !== name) {
         theme = loadTheme(similar, cwd)
         file.message(`Unexpected reveal.js theme \`${name}\`, expected a lectern theme: using \`${similar}\``, {
-          place: placeOfKey(String(file.value), 'theme'),
+          place: file.data.metaPlaces?.theme,
           ruleId: 'reveal-theme',
           source: 'lectern'
         })
@@ -83,7 +83,7 @@ export async function renderDeck(file: VFile, options?: Readonly<RenderOptions> 
       }
       themeFailed = true
       const message = file.message(error.message, {
-        place: settings.theme ? undefined : placeOfKey(String(file.value), 'theme'),
+        place: settings.theme ? undefined : file.data.metaPlaces?.theme,
         ruleId: 'unknown-theme',
         source: 'lectern'
       })
@@ -203,17 +203,6 @@ export function toDeckStyle(meta: Readonly<DeckMeta>): string {
   }
   if (meta.style) parts.push(meta.style)
   return parts.join('\n').replace(/<\/(style)/gi, '<\\/$1')
-}
-
-/** The place of a top-level front matter key in a markdown source. */
-export function placeOfKey(source: string, key: string): {line: number; column: number} | undefined {
-  const lines = source.split('\n')
-  if (lines[0]?.trim() !== '---') return undefined
-  for (let index = 1; index < lines.length; index++) {
-    if (lines[index].trim() === '---') break
-    if (lines[index].startsWith(`${key}:`)) return {line: index + 1, column: 1}
-  }
-  return undefined
 }
 
 /** A VFile for markdown text, with a path for messages. */

@@ -192,6 +192,8 @@ function toEntries(pairs: Array<Pair<YamlNode, YamlNode>>, yaml: Yaml): Entry[] 
 /** Validate the pairs of the front matter into deck options; `yaml` is unset when no value is a YAML node. */
 function readEntries(entries: Entry[], placeOf: (offset: number | undefined) => Place, file: VFile, yaml: Yaml | undefined): DeckMeta {
   const meta: Record<string, unknown> = {}
+  const places: Record<string, Place> = {}
+  file.data.metaPlaces = places
   for (const {key, value, keyOffset, valueOffset, node} of entries) {
     const place = placeOf(keyOffset)
     const kinds = ownValue(deckKeys, key)
@@ -217,7 +219,7 @@ function readEntries(entries: Entry[], placeOf: (offset: number | undefined) => 
       continue
     }
     if (key === 'format') {
-      if (yaml) readQuartoFormat(node, meta, placeOf, file, yaml)
+      if (yaml) readQuartoFormat(node, meta, places, placeOf, file, yaml)
       continue
     }
     if (key === 'vars') {
@@ -225,6 +227,7 @@ function readEntries(entries: Entry[], placeOf: (offset: number | undefined) => 
       continue
     }
     meta[key] = key === 'author' && Array.isArray(value) ? value.join(', ') : value
+    places[key] = place
     if (typeof value === 'number' && ['title', 'subtitle', 'date'].includes(key)) meta[key] = String(value)
   }
   if (meta.date instanceof Date) meta.date = meta.date.toISOString().slice(0, 10)
@@ -247,6 +250,7 @@ const quartoHandled = new Set(['self-contained', 'embed-resources', 'html-math-m
 function readQuartoFormat(
   node: YamlNode | null,
   meta: Record<string, unknown>,
+  places: Record<string, Place>,
   placeOf: (offset: number | undefined) => Place,
   file: VFile,
   yaml: Yaml
@@ -271,7 +275,10 @@ function readQuartoFormat(
         continue
       }
       // A key at the top level of the front matter wins over Quarto's format options.
-      meta[deckKey] ??= value
+      if (meta[deckKey] === undefined) {
+        meta[deckKey] = value
+        places[deckKey] = place
+      }
       continue
     }
     if (quartoHandled.has(key)) continue

@@ -117,5 +117,7 @@ declare module 'vfile' {
     deck: DeckInfo
     /** Front matter as parsed, set by `remarkSlides`. */
     meta: DeckMeta
+    /** Where each deck option was written in the front matter, for messages about it later. */
+    metaPlaces: Partial<Record<keyof DeckMeta, {line: number; column: number}>>
   }
 }

@@ -58,3 +58,15 @@ describe('remarkSlides front matter', () => {
     }
   })
 })
+
+describe('front matter places', () => {
+  it('should point theme messages at the line the theme is written on, Quarto format options included', async () => {
+    const {renderDeck, toFile} = await import('../../src/build/render.js')
+    const quarto = toFile('---\ntitle: Talk\nformat:\n  revealjs:\n    theme: simple\n---\n\n# Talk\n', 'talk.md')
+    await renderDeck(quarto)
+    expect(quarto.messages.filter((m) => m.ruleId === 'reveal-theme').map((m) => [m.line, m.column])).toEqual([[5, 5]])
+    const unknown = toFile('---\ntitle: Talk\ntheme: drak\n---\n\n# Talk\n', 'talk.md')
+    await renderDeck(unknown)
+    expect(unknown.messages.filter((m) => m.ruleId === 'unknown-theme').map((m) => [m.line, m.column, m.fatal])).toEqual([[3, 1, true]])
+  })
+})
