@@ -19,8 +19,7 @@ import type {Browser, Page} from 'playwright-core'
 import {visit} from 'unist-util-visit'
 import {afterAll, beforeAll, expect, it} from 'vitest'
 import {launchBrowser} from '../../src/browser/launch.js'
-import {build} from '../../src/build/build.js'
-import {describeBrowser} from '../util/browser.js'
+import {buildDecks, describeBrowser, waitForFitted} from '../util/browser.js'
 import {root, temporaryFolder} from '../util/fixtures.js'
 
 const fixtures = path.join(root, 'test', 'fixtures-acceptance')
@@ -76,11 +75,10 @@ function normalize(text: string): string {
 describeBrowser('real documents lectern was not tuned for, in Chromium', () => {
   let browser: Browser
   const work = temporaryFolder('lectern-acceptance-')
-  const output = new Map<string, string>()
+  let output = new Map<string, string>()
 
   beforeAll(async () => {
-    const result = await build([fixtures], {outDir: path.join(work.dir, 'out')})
-    for (const deck of result.decks) if (deck.output) output.set(path.basename(path.dirname(deck.output)), deck.output)
+    output = await buildDecks([fixtures], path.join(work.dir, 'out'))
     browser = await launchBrowser()
   }, 120_000)
 
@@ -106,7 +104,7 @@ describeBrowser('real documents lectern was not tuned for, in Chromium', () => {
       if (!url.startsWith(folder) && !url.startsWith('data:')) outside.push(url)
     })
     await page.goto(pathToFileURL(file!).href)
-    await page.waitForFunction(() => document.documentElement.hasAttribute('data-lectern-fitted'), null, {timeout: 30_000})
+    await waitForFitted(page)
     const slides = await report(page)
     return {page, errors, outside, slides}
   }

@@ -10,7 +10,7 @@ import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, expect, it} from 'vitest'
 import {launchBrowser} from '../../src/browser/launch.js'
 import {build} from '../../src/build/build.js'
-import {describeBrowser} from '../util/browser.js'
+import {describeBrowser, waitForFitted} from '../util/browser.js'
 import {root, temporaryFolder} from '../util/fixtures.js'
 
 interface RevealApi {
@@ -59,7 +59,7 @@ describeBrowser('author syntax and rich content in Chromium', () => {
     })
     page.on('requestfailed', (request) => errors.push(`failed ${request.url()}`))
     await page.goto(pathToFileURL(file).href)
-    await page.waitForFunction(() => document.documentElement.hasAttribute('data-lectern-fitted'))
+    await waitForFitted(page)
     return {page, errors, outside, requested}
   }
 

@@ -8,7 +8,7 @@ import type {Browser} from 'playwright-core'
 import {afterAll, beforeAll, expect, it} from 'vitest'
 import {launchBrowser} from '../../src/browser/launch.js'
 import {build} from '../../src/build/build.js'
-import {describeBrowser} from '../util/browser.js'
+import {describeBrowser, waitForFitted} from '../util/browser.js'
 import {root, temporaryFolder} from '../util/fixtures.js'
 
 interface SlideReport {
@@ -64,7 +64,7 @@ describeBrowser('built deck in Chromium', () => {
       if (!request.url().startsWith(folder + '/')) outside.push(request.url())
     })
     await page.goto(pathToFileURL(file).href)
-    await page.waitForFunction(() => document.documentElement.hasAttribute('data-lectern-fitted'))
+    await waitForFitted(page)
     const slides = await page.evaluate((): SlideReport[] => {
       const reveal = (window as unknown as {Reveal: {getSlides(): HTMLElement[]; getSlideNotes(slide: HTMLElement): string}}).Reveal
       return reveal.getSlides().map((slide) => {

@@ -8,21 +8,19 @@ import {pathToFileURL} from 'node:url'
 import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, expect, it} from 'vitest'
 import {launchBrowser} from '../../src/browser/launch.js'
-import {build} from '../../src/build/build.js'
-import {describeBrowser} from '../util/browser.js'
+import {buildDecks, describeBrowser, waitForFitted} from '../util/browser.js'
 import {root, temporaryFolder} from '../util/fixtures.js'
 
 describeBrowser('pandoc and Quarto decks in Chromium', () => {
   let browser: Browser
   const work = temporaryFolder('lectern-pandoc-')
-  const output = new Map<string, string>()
+  let output = new Map<string, string>()
 
   beforeAll(async () => {
     const input = path.join(work.dir, 'in')
     mkdirSync(input)
     for (const name of ['pandoc-explicit', 'pandoc-auto']) copyFileSync(path.join(root, 'test', 'fixtures', name, 'input.md'), path.join(input, `${name}.md`))
-    const result = await build([input], {outDir: path.join(work.dir, 'out')})
-    for (const deck of result.decks) if (deck.output) output.set(path.basename(path.dirname(deck.output)), deck.output)
+    output = await buildDecks([input], path.join(work.dir, 'out'))
     browser = await launchBrowser()
   }, 120_000)
 
@@ -34,7 +32,7 @@ describeBrowser('pandoc and Quarto decks in Chromium', () => {
   async function open(name: string): Promise<Page> {
     const page = await browser.newPage({viewport: {width: 1280, height: 720}})
     await page.goto(pathToFileURL(output.get(name)!).href)
-    await page.waitForFunction(() => document.documentElement.hasAttribute('data-lectern-fitted'), null, {timeout: 30_000})
+    await waitForFitted(page)
     return page
   }
 

@@ -19,25 +19,30 @@ describe('lectern serve (CLI)', () => {
 
   afterAll(() => work.remove())
 
-  it('should print the URL and the speaker view hint, serve the deck, and exit 0 on SIGINT', async () => {
-    const child = spawn(process.execPath, [cli, 'serve', 'talk.md', '--port', '0'], {cwd: work.dir, stdio: ['ignore', 'pipe', 'pipe']})
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk) => (stdout += chunk))
-    child.stderr.on('data', (chunk) => (stderr += chunk))
+  /** Start `lectern serve talk.md` with more flags; its output accumulates as it comes. */
+  function startServe(flags: string[], env: NodeJS.ProcessEnv = process.env) {
+    const child = spawn(process.execPath, [cli, 'serve', 'talk.md', ...flags], {cwd: work.dir, env, stdio: ['ignore', 'pipe', 'pipe']})
+    const output = {stdout: '', stderr: ''}
+    child.stdout.on('data', (chunk) => (output.stdout += chunk))
+    child.stderr.on('data', (chunk) => (output.stderr += chunk))
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    return {child, output, exited}
+  }
+
+  it('should print the URL and the speaker view hint, serve the deck, and exit 0 on SIGINT', async () => {
+    const {child, output, exited} = startServe(['--port', '0'])
     try {
-      await expect.poll(() => stdout, {timeout: 30_000}).toMatch(/Ctrl-C stops/)
-      const url = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)?.[1]
+      await expect.poll(() => output.stdout, {timeout: 30_000}).toMatch(/Ctrl-C stops/)
+      const url = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output.stdout)?.[1]
       expect(url).toBeDefined()
-      expect(stdout).toContain('Press S in the deck to open the speaker view')
+      expect(output.stdout).toContain('Press S in the deck to open the speaker view')
       const response = await fetch(url!)
       expect(response.status).toBe(200)
       expect(await response.text()).toContain('A served talk')
       child.kill('SIGINT')
       expect(await exited).toBe(0)
-      expect(stdout).toContain('lectern: stopped')
-      expect(stderr).toBe('')
+      expect(output.stdout).toContain('lectern: stopped')
+      expect(output.stderr).toBe('')
       // Nothing listens any more.
       await expect(fetch(url!)).rejects.toThrow()
     } finally {
@@ -47,19 +52,10 @@ describe('lectern serve (CLI)', () => {
 
   it('should keep serving when `--open` finds no browser to open', async () => {
     // No PATH: neither xdg-open nor open nor start can be found.
-    const child = spawn(process.execPath, [cli, 'serve', 'talk.md', '--port', '0', '--open'], {
-      cwd: work.dir,
-      env: {...process.env, PATH: ''},
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk) => (stdout += chunk))
-    child.stderr.on('data', (chunk) => (stderr += chunk))
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    const {child, output, exited} = startServe(['--port', '0', '--open'], {...process.env, PATH: ''})
     try {
-      await expect.poll(() => stderr, {timeout: 30_000}).toMatch(/could not open a browser; open http:\/\/127\.0\.0\.1:\d+\/ yourself/)
-      const url = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)?.[1]
+      await expect.poll(() => output.stderr, {timeout: 30_000}).toMatch(/could not open a browser; open http:\/\/127\.0\.0\.1:\d+\/ yourself/)
+      const url = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output.stdout)?.[1]
       expect((await fetch(url!)).status).toBe(200)
       child.kill('SIGINT')
       expect(await exited).toBe(0)
