@@ -13,6 +13,8 @@ import {
   createParagraph,
   createSlide,
   groupHtmlIslands,
+  isImage,
+  isPicture,
   isProse,
   isVisible,
   span
@@ -288,10 +290,8 @@ function withoutPictures(nodes: PhrasingContent[]): [PhrasingContent[], Phrasing
   const pictures: PhrasingContent[] = []
   for (const node of nodes) {
     // Inline HTML in a title is a badge or a logo link (`<a …><img …></a>`), never words.
-    if (node.type === 'image' || node.type === 'imageReference' || node.type === 'html') pictures.push(node)
-    else if ((node.type === 'link' || node.type === 'linkReference') && node.children.some((c) => c.type === 'image' || c.type === 'imageReference')) {
-      pictures.push(node)
-    } else text.push(node)
+    if (isPicture(node) || node.type === 'html') pictures.push(node)
+    else text.push(node)
   }
   const last = text.at(-1)
   if (last && last.type === 'text') text[text.length - 1] = {...last, value: last.value.replace(/\s+$/, '')}
@@ -300,7 +300,5 @@ function withoutPictures(nodes: PhrasingContent[]): [PhrasingContent[], Phrasing
 
 /** Whether a paragraph shows a picture anywhere in it. */
 function hasPicture(node: Paragraph): boolean {
-  return node.children.some(
-    (child) => child.type === 'image' || child.type === 'imageReference' || ('children' in child && child.children.some((c) => c.type === 'image' || c.type === 'imageReference'))
-  )
+  return node.children.some((child) => isImage(child) || ('children' in child && child.children.some(isImage)))
 }

@@ -23,19 +23,23 @@ export function span(nodes: ReadonlyArray<{position?: Position | undefined}>): P
 export function isImageParagraph(node: Paragraph): boolean {
   let images = 0
   for (const child of node.children) {
-    if (child.type === 'image' || child.type === 'imageReference') images++
-    else if (
-      (child.type === 'link' || child.type === 'linkReference') &&
-      child.children.length > 0 &&
-      child.children.every((c) => c.type === 'image' || c.type === 'imageReference')
-    ) {
-      images++
-    }
+    if (isPicture(child)) images++
     else if (child.type === 'break') continue
     else if (child.type === 'text' && !child.value.trim()) continue
     else return false
   }
   return images > 0
+}
+
+/** Whether an inline node is an image (inline or by reference). */
+export function isImage(node: {type: string}): boolean {
+  return node.type === 'image' || node.type === 'imageReference'
+}
+
+/** Whether an inline node is a picture: an image, or a link around images only (a badge, a logo). */
+export function isPicture(node: PhrasingContent): boolean {
+  if (isImage(node)) return true
+  return (node.type === 'link' || node.type === 'linkReference') && node.children.length > 0 && node.children.every(isImage)
 }
 
 /** Prose is a paragraph of text: what the speaker says, so it goes to notes. */
