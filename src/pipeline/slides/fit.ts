@@ -177,27 +177,28 @@ function listHeight(list: List, metrics: Readonly<Metrics>, widthPx: number, siz
   return list.children.reduce((sum, item) => sum + listItemHeight(item, metrics, widthPx, itemSize), 0)
 }
 
-/** Heights measured so far, by node (or row) and by metrics, width and size: a long block split in pages is measured once. */
-const measured = new WeakMap<object, Map<string, number>>()
-const metricsIds = new WeakMap<Readonly<Metrics>, number>()
-let metricsCount = 0
+/**
+ * Heights measured so far, by metrics, then by node (or row), then by width and
+ * size: a long block split in pages is measured once. A memo of a pure function,
+ * held weakly: it never changes a result and goes with the trees it measured.
+ */
+const measured = new WeakMap<Readonly<Metrics>, WeakMap<object, Map<string, number>>>()
 
 function remember(node: object, metrics: Readonly<Metrics>, key: string, measure: () => number): number {
-  let id = metricsIds.get(metrics)
-  if (id === undefined) {
-    id = metricsCount++
-    metricsIds.set(metrics, id)
+  let byNode = measured.get(metrics)
+  if (!byNode) {
+    byNode = new WeakMap()
+    measured.set(metrics, byNode)
   }
-  const full = `${id} ${key}`
-  let known = measured.get(node)
+  let known = byNode.get(node)
   if (!known) {
     known = new Map()
-    measured.set(node, known)
+    byNode.set(node, known)
   }
-  let height = known.get(full)
+  let height = known.get(key)
   if (height === undefined) {
     height = measure()
-    known.set(full, height)
+    known.set(key, height)
   }
   return height
 }
