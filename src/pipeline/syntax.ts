@@ -6,12 +6,12 @@
  */
 import remarkDirective from 'remark-directive'
 import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
 import remarkMath from 'remark-math'
 import type {Preset} from 'unified'
+import {remarkGfmParts, remarkSkipLiteralAutolinks} from './gfm.js'
 import remarkPandocDivs from './pandoc-divs.js'
 
-/** Front matter, GFM, math, directives and pandoc fenced divs, as a unified preset. */
+/** Front matter, GFM, math, directives and pandoc fenced divs, as a unified preset; literal autolinks are looked for only in text that may have one. */
 export const remarkSyntax: Preset = {
-  plugins: [[remarkFrontmatter, ['yaml']], remarkGfm, remarkMath, remarkDirective, remarkPandocDivs]
+  plugins: [[remarkFrontmatter, ['yaml']], remarkGfmParts, remarkMath, remarkDirective, remarkPandocDivs, remarkSkipLiteralAutolinks]
 }
