@@ -7,15 +7,28 @@
 // It fits as soon as reveal.js has laid the canvas out (before the first
 // paint), again once web fonts have loaded, again when an image loads or
 // fails, and whenever `window.lectern.fitAll()` is called (live reload swaps
-// slides in place and calls it).
+// slides in place and calls it with the sections it replaced). Slides are
+// measured together, in one layout.
 ;(function () {
   'use strict'
   var minimum = 0.6
 
   function leaves() {
-    return Array.prototype.filter.call(document.querySelectorAll('.reveal .slides section'), function (section) {
-      return !section.querySelector('section')
+    return Array.prototype.filter.call(document.querySelectorAll('.reveal .slides section'), isLeaf)
+  }
+
+  function isLeaf(section) {
+    return !section.querySelector('section')
+  }
+
+  // The slides of these top-level sections: each one, or the slides of its stack.
+  function leavesOf(roots) {
+    var found = []
+    roots.forEach(function (root) {
+      if (isLeaf(root)) found.push(root)
+      else found.push.apply(found, Array.prototype.filter.call(root.querySelectorAll('section'), isLeaf))
     })
+    return found
   }
 
   // How far content reaches past the slide's content box (its padding is a
@@ -51,44 +64,65 @@
     }
   }
 
-  // Measure a slide even when reveal.js hides it (`display: none` on slides
-  // away from the current one), then put its display back.
-  function fit(section) {
-    var parent = section.parentElement && section.parentElement.tagName === 'SECTION' ? section.parentElement : null
-    var saved = [section.style.display, parent && parent.style.display]
-    section.style.display = 'block'
-    if (parent) parent.style.display = 'block'
-    setScale(section, 1)
-    var scale = 1
-    if (overflows(section)) {
-      // Find the largest scale that fits by bisection, in steps of 1%.
+  // The largest scale, in steps of 1%, at which an overflowing slide fits
+  // (never below the minimum); what still overflows is marked.
+  function shrink(section) {
+    var scale = minimum
+    setScale(section, minimum)
+    if (!overflows(section)) {
       var low = Math.round(minimum * 100)
       var high = 99
-      setScale(section, minimum)
-      if (overflows(section)) {
-        scale = minimum
-      } else {
-        while (low < high) {
-          var middle = Math.ceil((low + high) / 2)
-          setScale(section, middle / 100)
-          if (overflows(section)) high = middle - 1
-          else low = middle
-        }
-        scale = low / 100
+      while (low < high) {
+        var middle = Math.ceil((low + high) / 2)
+        setScale(section, middle / 100)
+        if (overflows(section)) high = middle - 1
+        else low = middle
       }
-      setScale(section, scale)
+      scale = low / 100
     }
+    setScale(section, scale)
     if (overflows(section)) section.setAttribute('data-lectern-overflow', String(Math.round(overflowOf(section))))
     else section.removeAttribute('data-lectern-overflow')
-    section.style.display = saved[0]
-    if (parent) parent.style.display = saved[1]
+  }
+
+  // Fit slides together: show them all (reveal.js hides slides away from the
+  // current one), measure them in one layout, shrink only those that
+  // overflow, then hide them again. One slide after another would lay the
+  // page out once per slide.
+  function fitEach(sections) {
+    var parents = []
+    var parentDisplays = []
+    var displays = sections.map(function (section) {
+      var parent = section.parentElement && section.parentElement.tagName === 'SECTION' ? section.parentElement : null
+      if (parent && parents.indexOf(parent) === -1) {
+        parents.push(parent)
+        parentDisplays.push(parent.style.display)
+        parent.style.display = 'block'
+      }
+      var display = section.style.display
+      section.style.display = 'block'
+      setScale(section, 1)
+      return display
+    })
+    var over = sections.filter(overflows)
+    over.forEach(shrink)
+    sections.forEach(function (section, index) {
+      if (over.indexOf(section) === -1) section.removeAttribute('data-lectern-overflow')
+      section.style.display = displays[index]
+    })
+    parents.forEach(function (parent, index) { parent.style.display = parentDisplays[index] })
+  }
+
+  function fit(section) {
+    fitEach([section])
   }
 
   // `data-lectern-fitted` says the fit used the deck's own fonts: set once they have loaded.
   var fontsLoaded = false
 
-  function fitAll() {
-    leaves().forEach(fit)
+  // The slides in `roots` (sections, or the whole deck when none are given).
+  function fitAll(roots) {
+    fitEach(roots ? leavesOf(roots) : leaves())
     if (fontsLoaded) document.documentElement.setAttribute('data-lectern-fitted', '')
   }
 
@@ -115,7 +149,7 @@
       fitAll()
     }
     fonts.then(done, done)
-    if (document.readyState !== 'complete') window.addEventListener('load', fitAll)
+    if (document.readyState !== 'complete') window.addEventListener('load', function () { fitAll() })
   }
 
   // Remote pictures (`data-lectern-src`, set at build time) load when their

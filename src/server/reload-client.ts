@@ -128,6 +128,26 @@ export const reloadClient = `;(function () {
     R.getRevealElement().dispatchEvent(event)
   }
 
+  // The markup of each top-level slide as the server sent it, read before
+  // reveal.js changes the slides: a save replaces only the slides whose
+  // markup changed, so the rest keep their layout and are not fitted again.
+  var sources = null
+  function sourcesOf(slides) {
+    return Array.prototype.map.call(slides.children, function (node) { return node.outerHTML })
+  }
+  var initial = document.querySelector('.reveal > .slides')
+  if (initial) sources = sourcesOf(initial)
+
+  // The slides whose markup changed, or null when they cannot be matched one to one.
+  function changedSlides(next, slides, nextSources, changed) {
+    if (!sources || changed.length > 0 || nextSources.length !== sources.length || slides.children.length !== sources.length) return null
+    var pairs = []
+    for (var i = 0; i < nextSources.length; i++) {
+      if (nextSources[i] !== sources[i]) pairs.push([slides.children[i], next.children[i]])
+    }
+    return pairs
+  }
+
   function apply(data) {
     var R = window.Reveal
     var changed = data.changed.map(pathOf)
@@ -139,17 +159,24 @@ export const reloadClient = `;(function () {
     if (!next || !slides || !R || !R.isReady() || scripts || assetsOf(doc) !== assets || extrasOf(doc) !== extras) return reload()
     overlay(null)
     var before = R.getIndices()
+    var nextSources = sourcesOf(next)
+    var pairs = changedSlides(next, slides, nextSources, changed)
     applying = true
     try {
       bust(next, data.version)
       restyle(changed, data.version)
-      slides.replaceChildren.apply(slides, Array.prototype.slice.call(next.childNodes).map(function (node) {
-        return document.adoptNode(node)
-      }))
+      if (pairs) {
+        pairs.forEach(function (pair) { pair[0].replaceWith(document.adoptNode(pair[1])) })
+      } else {
+        slides.replaceChildren.apply(slides, Array.prototype.slice.call(next.childNodes).map(function (node) {
+          return document.adoptNode(node)
+        }))
+      }
+      sources = nextSources
       if (doc.title) document.title = doc.title
       R.sync()
       go(R, receiver ? before : want || before)
-      if (window.lectern && window.lectern.fitAll) window.lectern.fitAll()
+      if (window.lectern && window.lectern.fitAll) window.lectern.fitAll(pairs ? pairs.map(function (pair) { return pair[1] }) : undefined)
       if (want) {
         var at = R.getIndices()
         want.h = at.h

@@ -285,6 +285,36 @@ describeBrowser('lectern serve in Chromium', () => {
     await page.close()
   })
 
+  it('should replace only the edited slide, and fit it again', async () => {
+    const page = await open(steps.url, 'build')
+    // A property on every slide element: it survives only where the element is kept.
+    await page.evaluate(() => {
+      for (const section of document.querySelectorAll('.reveal .slides > section')) (section as unknown as {mark: string}).mark = section.id
+    })
+    const marked = () =>
+      page.evaluate(() => Array.from(document.querySelectorAll('.reveal .slides > section'), (section) => (section as unknown as {mark?: string}).mark ?? null))
+    expect(await marked()).toEqual(['steps', 'build', 'end'])
+    // Enough lines that the slide shrinks to fit.
+    const lines = Array.from({length: 16}, (_, index) => `- Thanks to contributor number ${index + 1}`).join('\n')
+    edit(stepsFile, '- Thanks', lines)
+    await page.waitForFunction(() => document.getElementById('end')?.textContent?.includes('number 16'), undefined, {timeout: 20_000})
+    expect(await marked()).toEqual(['steps', 'build', null])
+    const end = await page.evaluate(() => ({
+      scale: Number(document.getElementById('end')?.getAttribute('data-lectern-scale') ?? 1),
+      overflow: document.getElementById('end')?.hasAttribute('data-lectern-overflow')
+    }))
+    expect(end.scale).toBeLessThan(1)
+    expect(end.scale).toBeGreaterThanOrEqual(0.6)
+    expect(end.overflow).toBe(false)
+    expect((await current(page)).id).toBe('build')
+    expect(await kept(page)).toBe(true)
+    edit(stepsFile, lines, '- Thanks')
+    await page.waitForFunction(() => !document.getElementById('end')?.textContent?.includes('number 16'), undefined, {timeout: 20_000})
+    expect(await page.evaluate(() => document.getElementById('end')?.hasAttribute('data-lectern-scale'))).toBe(false)
+    expect(await marked()).toEqual(['steps', 'build', null])
+    await page.close()
+  })
+
   it('should keep the slide of a Chinese deck when it is edited', async () => {
     const page = await open(chinese.url, '大模型的应用场景')
     const before = await current(page)
