@@ -8,7 +8,7 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {common, createLowlight} from 'lowlight'
-import {visit} from 'unist-util-visit'
+import {eachNode} from './some-node.js'
 
 export interface Options {
   /** Languages to highlight, as lowlight grammars by name (default: lowlight's `common` set, 37 languages). */
@@ -20,8 +20,9 @@ export default function rehypeHighlightCode(options?: Readonly<Options> | null) 
   const lowlight = createLowlight(options?.languages ?? common)
 
   return function (tree: Root): undefined {
-    visit(tree, 'element', (node: Element) => {
-      if (node.tagName !== 'pre') return
+    eachNode(tree, (any) => {
+      if (any.type !== 'element' || (any as Element).tagName !== 'pre') return undefined
+      const node = any as Element
       const code = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code')
       if (!code) return
       const language = languageOf(code)

@@ -13,7 +13,6 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {Element, Root} from 'hast'
 import type {VFile} from 'vfile'
-import {SKIP, visit} from 'unist-util-visit'
 import {toDisplayPath} from '../relative-path.js'
 
 /** A file the deck needs, copied into its folder. */
@@ -54,9 +53,18 @@ export default function rehypeLocalAssets(options?: Readonly<Options> | null) {
     const media: MediaFile[] = (file.data.media ??= [])
     const byPath = new Map<string, string>()
 
-    visit(tree, 'element', (node: Element, index, parent) => {
+    // Elements in document order; a picture replaced by its alt text is not entered.
+    const walk = (parent: Root | Element): void => {
+      for (let index = 0; index < parent.children.length; index++) {
+        const node = parent.children[index]
+        if (node.type === 'element' && !relink(node, index, parent)) walk(node)
+      }
+    }
+
+    /** Point a media reference at its copy in the deck; `true` when the element was replaced. */
+    const relink = (node: Element, index: number, parent: Root | Element): boolean => {
       const names = sourceAttributes[node.tagName]
-      if (!names) return
+      if (!names) return false
       for (const name of names) {
         const value = node.properties[name]
         if (typeof value !== 'string' || !value.trim()) continue
@@ -90,10 +98,10 @@ export default function rehypeLocalAssets(options?: Readonly<Options> | null) {
         }
         file.message(
           `Unexpected missing ${describe(node)} \`${reference}\`, expected a file at \`${absolute ? toDisplayPath(absolute, file.cwd) : reference}\``,
-          {place: node.position ?? findPosition(parent), ruleId: 'missing-image', source: 'lectern'}
+          {place: node.position ?? parent.position, ruleId: 'missing-image', source: 'lectern'}
         )
         delete node.properties[name]
-        if (node.tagName === 'img' && parent && index !== undefined) {
+        if (node.tagName === 'img') {
           // The alt text stands in for the picture; the page never asks for it.
           // It keeps the image's own attributes (a fragment stays a fragment).
           const {alt, src, srcSet, width, height, loading, decoding, ...kept} = node.properties
@@ -105,10 +113,13 @@ export default function rehypeLocalAssets(options?: Readonly<Options> | null) {
             children: [{type: 'text', value: (typeof alt === 'string' && alt) || path.basename(reference)}],
             position: node.position
           })
-          return [SKIP, index + 1]
+          return true
         }
       }
-    })
+      return false
+    }
+
+    walk(tree)
   }
 }
 
@@ -143,8 +154,4 @@ function isFile(file: string): boolean {
   } catch {
     return false
   }
-}
-
-function findPosition(node: {position?: Element['position']} | undefined): Element['position'] {
-  return node?.position
 }

@@ -15,8 +15,13 @@ export interface Options {
 
 const emptyOptions: Readonly<Options> = {}
 
-/** Key on `element.data` that pairs elements before and after sanitizing. */
-const marker = 'lecternSanitizeId'
+/**
+ * Property that pairs elements before and after sanitizing: a `data-*`
+ * attribute, which the schema lets through unchanged. (A mark in
+ * `element.data` would do too, but the sanitizer deep-copies every `data`.)
+ * Added last and deleted first, so the objects keep their fast shape.
+ */
+const marker = 'dataLecternSanitizeMark'
 
 /** Remove scripts, event handlers, unsafe URLs and embedded pages, with a warning each. */
 export default function rehypeSanitizeSlides(options?: Readonly<Options> | null) {
@@ -36,11 +41,11 @@ export default function rehypeSanitizeSlides(options?: Readonly<Options> | null)
   }
 }
 
-/** Number every element (in `data`, which the sanitizer copies). */
+/** Number every element. */
 function mark(nodes: ReadonlyArray<RootContent>, elements: Element[]): void {
   for (const node of nodes) {
     if (node.type !== 'element') continue
-    node.data = {...node.data, [marker]: elements.length} as Element['data']
+    node.properties[marker] = elements.length
     elements.push(node)
     mark(node.children, elements)
   }
@@ -50,11 +55,10 @@ function mark(nodes: ReadonlyArray<RootContent>, elements: Element[]): void {
 function collect(nodes: ReadonlyArray<RootContent>, kept: Map<number, Element>): void {
   for (const node of nodes) {
     if (node.type !== 'element') continue
-    const data = node.data as Record<string, unknown> | undefined
-    if (data && typeof data[marker] === 'number') {
-      kept.set(data[marker], node)
-      delete data[marker]
-      if (Object.keys(data).length === 0) delete node.data
+    const id = node.properties[marker]
+    if (typeof id === 'number') {
+      kept.set(id, node)
+      delete node.properties[marker]
     }
     collect(node.children, kept)
   }
@@ -67,9 +71,8 @@ function collect(nodes: ReadonlyArray<RootContent>, kept: Map<number, Element>):
 function report(nodes: ReadonlyArray<RootContent>, kept: ReadonlyMap<number, Element>, file: VFile, inRemoved = false): void {
   for (const node of nodes) {
     if (node.type !== 'element') continue
-    const data = node.data as Record<string, unknown> | undefined
-    const id = data?.[marker]
-    if (data) delete data[marker]
+    const id = node.properties[marker]
+    delete node.properties[marker]
     const safe = typeof id === 'number' ? kept.get(id) : undefined
     if (!safe) {
       const stripped = strippedTagNames.includes(node.tagName)

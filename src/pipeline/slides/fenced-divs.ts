@@ -10,6 +10,7 @@ import type {Paragraph, Parent, Root, RootContent} from 'mdast'
 import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import type {FencedDiv, Slide} from '../types.js'
+import {someNode} from '../some-node.js'
 import {span} from './nodes.js'
 
 /** Attributes of a fence: id, classes, and the rest by name. */
@@ -47,6 +48,8 @@ export const columnWidth = /^\d{1,4}(?:\.\d+)?(?:%|px|em|rem)$/
  * paragraphs become `pause` nodes.
  */
 export function fromFencedDivs(tree: Root, file?: VFile): void {
+  // Most articles have neither: one cheap look spares them the rewrite.
+  if (!someNode(tree, (node) => node.type === 'fencedDiv' || (node.type === 'paragraph' && isPause(node as Paragraph)))) return
   visit(tree, (node, index, parent: Parent | undefined) => {
     if (node.type === 'paragraph' && parent && index !== undefined && isPause(node as Paragraph)) {
       parent.children[index] = {type: 'pause', position: node.position} as RootContent
