@@ -33,6 +33,22 @@ await build({
   logLevel: 'warning'
 })
 
+// The faces of the built-in themes' fonts, so a build need not read their CSS (src/build/fonts.ts).
+const indexer = `${temporary}/font-index.mjs`
+await build({
+  entryPoints: {'font-index': 'src/build/font-index.ts'},
+  outdir: temporary,
+  outExtension: {'.js': '.mjs'},
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning'
+})
+const {writeFontIndex} = await import(new URL(indexer, `file://${process.cwd()}/`).href)
+writeFontIndex(`${temporary}/font-faces.json`)
+rmSync(indexer)
+
 const old = `lib.old-${token}`
 try {
   renameSync('lib', old)

@@ -5,7 +5,7 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {LecternError} from '../errors.js'
-import {packageDir} from '../paths.js'
+import {packageDir, packageRoot} from '../paths.js'
 import type {FontRequest} from '../theme.js'
 
 /** One `@font-face` of a font package. */
@@ -44,19 +44,87 @@ function storedFaces(pkg: string, weight: number): StoredFace[] {
   const key = `${pkg}\0${weight}`
   let faces = facesRead.get(key)
   if (!faces) {
-    faces = readFontFacesFromPackage(pkg, weight)
+    const dir = fontPackageDir(pkg)
+    faces = indexedFaces(pkg, dir, weight) ?? readFontFacesFromCss(dir, weight)
     facesRead.set(key, faces)
   }
   return faces
 }
 
-function readFontFacesFromPackage(pkg: string, weight: number): StoredFace[] {
-  let dir: string
+function fontPackageDir(pkg: string): string {
   try {
-    dir = packageDir(pkg)
+    return packageDir(pkg)
   } catch (error) {
     throw new LecternError('THEME', `Cannot find font package \`${pkg}\`: install it with \`npm install ${pkg}\``, {cause: error})
   }
+}
+
+/**
+ * The faces of the font packages lectern ships, read from their CSS when
+ * lectern is built (`src/bundle.mjs` writes `lib/font-faces.json`): the
+ * CJK packages' stylesheets are 100 KB a weight, slow to read at every
+ * build. Each package's entry holds its version; another installed version
+ * is read from its CSS.
+ */
+export interface FontIndex {
+  [pkg: string]: {version: string; weights: {[weight: string]: Array<Omit<StoredFace, 'file' | 'ranges'> & {file: string; ranges: number}>}; ranges: number[][]}
+}
+
+/** Where the built font index is. */
+export const fontIndexFile = (): string => path.join(packageRoot(), 'lib', 'font-faces.json')
+
+let fontIndex: FontIndex | undefined
+
+function indexedFaces(pkg: string, dir: string, weight: number): StoredFace[] | undefined {
+  if (!fontIndex) {
+    try {
+      fontIndex = JSON.parse(readFileSync(fontIndexFile(), 'utf8')) as FontIndex
+    } catch {
+      // Not built (tests run from the sources) or unreadable: the CSS is read instead.
+      fontIndex = {}
+    }
+  }
+  const entry = Object.hasOwn(fontIndex, pkg) ? fontIndex[pkg] : undefined
+  const faces = entry && Object.hasOwn(entry.weights, String(weight)) ? entry.weights[String(weight)] : undefined
+  if (!entry || !faces || entry.version !== packageVersion(dir)) return undefined
+  return faces.map((face) => ({...face, file: path.join(dir, face.file), ranges: entry.ranges[face.ranges]}))
+}
+
+function packageVersion(dir: string): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {version?: string}).version
+  } catch {
+    return undefined
+  }
+}
+
+/** Index the faces of font packages at these weights, for `lib/font-faces.json`. */
+export function toFontIndex(packages: ReadonlyArray<{pkg: string; weights: ReadonlyArray<number>}>): FontIndex {
+  const index: FontIndex = {}
+  for (const {pkg, weights} of packages) {
+    const dir = fontPackageDir(pkg)
+    const ranges: number[][] = []
+    const byText = new Map<string, number>()
+    const entry: FontIndex[string] = {version: packageVersion(dir) ?? '', weights: {}, ranges}
+    for (const weight of weights) {
+      entry.weights[String(weight)] = readFontFacesFromCss(dir, weight).map((face) => {
+        // Every weight of a package has the same subsets: their ranges are stored once.
+        const text = face.ranges.join(',')
+        let at = byText.get(text)
+        if (at === undefined) {
+          at = ranges.push(face.ranges) - 1
+          byText.set(text, at)
+        }
+        return {...face, file: path.relative(dir, face.file), ranges: at}
+      })
+    }
+    index[pkg] = entry
+  }
+  return index
+}
+
+/** Read a font package's `@font-face` rules for one weight from its stylesheet. */
+export function readFontFacesFromCss(dir: string, weight: number): StoredFace[] {
   const css = readFileSync(path.join(dir, `${weight}.css`), 'utf8')
   const faces: StoredFace[] = []
   for (const block of css.matchAll(/@font-face\s*{([^}]*)}/g)) {

@@ -1,0 +1,46 @@
+/**
+ * The font index built into lib/ holds exactly what the font packages'
+ * stylesheets say, for every weight a built-in theme names, so a build that
+ * reads it ships the same subsets as one that reads the CSS.
+ */
+import {existsSync, readFileSync} from 'node:fs'
+import path from 'node:path'
+import {afterAll, describe, expect, it} from 'vitest'
+import {writeFontIndex} from '../../src/build/font-index.js'
+import {fontIndexFile, readFontFacesFromCss, type FontIndex} from '../../src/build/fonts.js'
+import {packageDir} from '../../src/paths.js'
+import {listThemes} from '../../src/theme.js'
+import {temporaryFolder} from '../util/fixtures.js'
+
+describe('font index', () => {
+  const work = temporaryFolder()
+  const file = path.join(work.dir, 'font-faces.json')
+  writeFontIndex(file)
+  const index = JSON.parse(readFileSync(file, 'utf8')) as FontIndex
+  afterAll(() => work.remove())
+
+  it('covers every font package and weight of the built-in themes', () => {
+    const wanted = listThemes().flatMap((theme) => theme.fonts.flatMap((font) => font.weights.map((weight) => `${font.package} ${weight}`)))
+    const indexed = Object.entries(index).flatMap(([pkg, entry]) => Object.keys(entry.weights).map((weight) => `${pkg} ${weight}`))
+    expect(wanted.length).toBeGreaterThan(3)
+    expect(new Set(indexed)).toEqual(new Set(wanted))
+  })
+
+  it('holds the faces the stylesheets give, ranges included', () => {
+    for (const [pkg, entry] of Object.entries(index)) {
+      const dir = packageDir(pkg)
+      for (const [weight, faces] of Object.entries(entry.weights)) {
+        const restored = faces.map((face) => ({...face, file: path.join(dir, face.file), ranges: entry.ranges[face.ranges]}))
+        const fromCss = readFontFacesFromCss(dir, Number(weight))
+        expect(fromCss.length).toBeGreaterThan(0)
+        expect(restored, `${pkg} ${weight}`).toEqual(fromCss)
+      }
+    }
+  })
+
+  it('is the index lib/ was built with', () => {
+    // `npm test` bundles before it runs the tests; a stale index would be read by every build.
+    if (!existsSync(fontIndexFile())) return
+    expect(JSON.parse(readFileSync(fontIndexFile(), 'utf8'))).toEqual(index)
+  })
+})
