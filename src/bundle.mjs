@@ -3,7 +3,8 @@
 // Written to a temporary folder and swapped in, so a running `lectern` never
 // sees half a bundle.
 import {build} from 'esbuild'
-import {readFileSync, renameSync, rmSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
+import {chmodSync, readFileSync, renameSync, rmSync} from 'node:fs'
 
 const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version
 const token = `${process.pid}-${Date.now()}`
@@ -11,8 +12,8 @@ process.chdir(new URL('..', import.meta.url).pathname)
 const temporary = `lib.tmp-${token}`
 
 await build({
-  // The worker thread of parse-parallel.ts is its own entry, found next to cli.js.
-  entryPoints: {cli: 'src/cli/cli.ts', index: 'src/index.ts', 'parse-worker': 'src/build/parse-worker.ts'},
+  // The library (index.js) and the parse worker of parse-parallel.ts, found next to cli.js.
+  entryPoints: {index: 'src/index.ts', 'parse-worker': 'src/build/parse-worker.ts'},
   outdir: temporary,
   bundle: true,
   splitting: true,
@@ -33,6 +34,39 @@ await build({
   logLevel: 'warning'
 })
 
+// The command: one CommonJS file, which bin.ts (cli.js) starts from V8's code cache.
+await build({
+  entryPoints: {lectern: 'src/cli/cli.ts'},
+  outdir: temporary,
+  outExtension: {'.js': '.cjs'},
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['playwright-core', 'subset-font', 'chokidar', 'fsevents'],
+  // paths.ts finds the package from its own URL.
+  define: {'import.meta.url': '__lecternUrl', __LECTERN_VERSION__: JSON.stringify(version)},
+  // `import()` becomes `require()`: code from V8's cache has no callback for dynamic imports in Node 20.
+  supported: {'dynamic-import': false},
+  banner: {js: "var __lecternUrl = require('node:url').pathToFileURL(__filename).href;"},
+  legalComments: 'none',
+  minify: true,
+  sourcemap: 'linked',
+  sourcesContent: false,
+  logLevel: 'warning'
+})
+await build({
+  entryPoints: {cli: 'src/cli/bin.ts'},
+  outdir: temporary,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  banner: {js: '#!/usr/bin/env node'},
+  logLevel: 'warning'
+})
+chmodSync(`${temporary}/cli.js`, 0o755)
+
 // The faces of the built-in themes' fonts, so a build need not read their CSS (src/build/fonts.ts).
 const indexer = `${temporary}/font-index.mjs`
 await build({
@@ -48,6 +82,15 @@ await build({
 const {writeFontIndex} = await import(new URL(indexer, `file://${process.cwd()}/`).href)
 writeFontIndex(`${temporary}/font-faces.json`)
 rmSync(indexer)
+
+// The code cache: one build of the theme sample, run as a user would.
+const training = `${temporary}/training`
+const trained = spawnSync(process.execPath, [`${temporary}/cli.js`, 'build', 'themes/sample.md', '--out-dir', training, '--quiet'], {
+  env: {...process.env, LECTERN_WRITE_CODE_CACHE: '1'},
+  encoding: 'utf8'
+})
+rmSync(training, {recursive: true, force: true})
+if (trained.status !== 0) throw new Error(`The code cache build failed: ${trained.stderr}`)
 
 const old = `lib.old-${token}`
 try {

@@ -49,6 +49,8 @@ export interface Section {
 export const minSectionedLength = 16_000
 /** Sections are parsed in groups of about this many characters: small enough to avoid micromark's large-document cost, large enough to amortise a parse call. */
 export const groupLength = 2_000
+/** With fewer cores, a worker thread competes with V8's own threads and slows the build. */
+export const minWorkerCores = 4
 /** With this many characters to parse, a worker thread pays for its start-up. */
 export const minWorkerLength = 96_000
 
@@ -79,8 +81,10 @@ export async function parseMarkdown(processor: MarkdownParser, file: VFile, opti
   const texts = groups.map((group) => groupText(value, sections, group))
   const missing = texts.reduce((sum, text) => sum + text.length, 0)
   // A second thread pays only when a core is idle; on a busy machine it adds work.
+  // V8's own threads (concurrent GC, background compiles) keep a second core
+  // busy already: on two cores a worker made a 1,000-slide build 100 ms slower.
   const cores = os.availableParallelism()
-  const useWorker = settings.worker ?? (missing >= minWorkerLength && cores > 1 && os.loadavg()[0] < cores - 0.5)
+  const useWorker = settings.worker ?? (missing >= minWorkerLength && cores >= minWorkerCores && os.loadavg()[0] < cores - 1.5)
   const trees = await parseTexts(processor, texts, useWorker)
 
   for (const [index, group] of groups.entries()) {

@@ -66,4 +66,4 @@ const VERSION = typeof __LECTERN_VERSION__ === 'string' ? __LECTERN_VERSION__ : 
 // Keep `commands` referenced so `--help` and the loader stay in step.
 if (commands.some((command) => !(command.name in load))) throw new Error('A command has no module')
 
-process.exitCode = await main(process.argv.slice(2))
+void main(process.argv.slice(2)).then((code) => { process.exitCode = code })
