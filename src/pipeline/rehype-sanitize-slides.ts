@@ -7,6 +7,7 @@ import type {Element, Root, RootContent} from 'hast'
 import rehypeSanitize from 'rehype-sanitize'
 import type {VFile} from 'vfile'
 import {sanitizeSchema, strippedTagNames} from './sanitize-schema.js'
+import {createSanitizedCheck} from './sanitized-already.js'
 
 export interface Options {
   /** Keep raw HTML as written, for trusted authors; `undefined` lets front matter `html` decide (default: `undefined`). */
@@ -27,10 +28,13 @@ const marker = 'dataLecternSanitizeMark'
 export default function rehypeSanitizeSlides(options?: Readonly<Options> | null) {
   const allowHtml = (options || emptyOptions).allowHtml
   const sanitize = rehypeSanitize(sanitizeSchema)
+  const isSanitized = createSanitizedCheck(sanitizeSchema)
 
   return function (tree: Root, file: VFile): Root | undefined {
     // front matter < an explicit option (the command line)
     if (allowHtml ?? file.data.meta?.html ?? false) return undefined
+    // Nothing to remove, nothing to report: the tree stays as it is.
+    if (isSanitized(tree)) return undefined
     const elements: Element[] = []
     mark(tree.children, elements)
     const result = sanitize(tree)
