@@ -303,12 +303,13 @@ async function measureReload(input) {
   }
 }
 
-/** Wait until the slides hold a text; survives the page reloading itself. */
+/** Wait until the first slide holds a text; survives the page reloading itself. */
 async function waitForText(page, token) {
   const deadline = performance.now() + 30_000
   while (performance.now() < deadline) {
     try {
-      await page.waitForFunction((text) => document.querySelector('.reveal .slides')?.textContent?.includes(text), token, {
+      // The edit is in the first heading, so on the first slide: reading the text of all slides at every poll would slow the page it times.
+      await page.waitForFunction((text) => document.querySelector('.reveal .slides section')?.textContent?.includes(text), token, {
         polling: 5,
         timeout: 30_000
       })

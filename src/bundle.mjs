@@ -83,18 +83,19 @@ const {writeFontIndex} = await import(new URL(indexer, `file://${process.cwd()}/
 writeFontIndex(`${temporary}/font-faces.json`)
 rmSync(indexer)
 
-// The code cache: one build of the theme sample, run as a user would.
-const training = `${temporary}/training`
-const trained = spawnSync(process.execPath, [`${temporary}/cli.js`, 'build', 'themes/sample.md', '--out-dir', training, '--quiet'], {
-  env: {...process.env, LECTERN_WRITE_CODE_CACHE: '1'},
-  encoding: 'utf8'
-})
-rmSync(training, {recursive: true, force: true})
-if (trained.status !== 0) throw new Error(`The code cache build failed: ${trained.stderr}`)
-
 const old = `lib.old-${token}`
 try {
   renameSync('lib', old)
 } catch {}
 renameSync(temporary, 'lib')
 rmSync(old, {recursive: true, force: true})
+
+// The code cache: one build of the theme sample, run as a user would, from lib/ in place
+// (the cache keeps the paths its code was compiled at).
+const training = `lib.training-${token}`
+const trained = spawnSync(process.execPath, ['lib/cli.js', 'build', 'themes/sample.md', '--out-dir', training, '--quiet'], {
+  env: {...process.env, LECTERN_WRITE_CODE_CACHE: '1'},
+  encoding: 'utf8'
+})
+rmSync(training, {recursive: true, force: true})
+if (trained.status !== 0) throw new Error(`The code cache build failed: ${trained.stderr}`)
