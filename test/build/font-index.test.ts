@@ -7,7 +7,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
 import {writeFontIndex} from '../../src/build/font-index.js'
-import {fontIndexFile, readFontFacesFromCss, type FontIndex} from '../../src/build/fonts.js'
+import {fontIndexFile, readFontFacesFromCss, toDeckFonts, type FontIndex} from '../../src/build/fonts.js'
 import {packageDir} from '../../src/paths.js'
 import {listThemes} from '../../src/theme.js'
 import {temporaryFolder} from '../util/fixtures.js'
@@ -42,5 +42,31 @@ describe('font index', () => {
     // `npm test` bundles before it runs the tests; a stale index would be read by every build.
     if (!existsSync(fontIndexFile())) return
     expect(JSON.parse(readFileSync(fontIndexFile(), 'utf8'))).toEqual(index)
+  })
+})
+
+describe('toDeckFonts', () => {
+  const requests = [{package: '@fontsource/noto-sans-sc', weights: [400]}, {package: '@fontsource/noto-emoji', weights: [400]}]
+  /** The faces a text needs, found one character at a time from the faces' own ranges. */
+  function expected(text: string): string[] {
+    const faces = requests.flatMap((request) => request.weights.flatMap((weight) => readFontFacesFromCss(packageDir(request.package), weight)))
+    const used = new Set([...text].map((char) => char.codePointAt(0)!))
+    const points = new Set(used)
+    for (let cp = 0x20; cp < 0x7f; cp++) points.add(cp)
+    // Ranges are stored flat: start, end, start, end …
+    const covers = (ranges: number[], cp: number) => ranges.some((start, index) => index % 2 === 0 && start <= cp && cp <= ranges[index + 1])
+    return faces
+      .filter((face) => {
+        // A face with letters is a text font; a symbol font is chosen by the deck's other characters, joiners aside.
+        const textFont = covers(face.ranges, 0x61)
+        return [...points].some((cp) => (textFont || (used.has(cp) && cp >= 0x80 && cp !== 0x200d && cp !== 0xfe0e && cp !== 0xfe0f)) && covers(face.ranges, cp))
+      })
+      .map((face) => face.file)
+  }
+
+  it('picks the subsets of every character, outside the BMP and lone surrogates included', () => {
+    for (const text of ['大模型 hello 🎉', '𠀀 rare CJK, 😀 emoji and a lone \ud83d surrogate', 'ASCII only', '版本说明 \u200d\ufe0f']) {
+      expect(toDeckFonts(requests, text).files.sort(), text).toEqual(expected(text).sort())
+    }
   })
 })
