@@ -3,10 +3,9 @@
  * assets, written to a temporary folder and swapped into place, so a failed
  * build leaves the previous output as it was.
  */
-import {copyFile, mkdir, rename, rm, writeFile} from 'node:fs/promises'
-import {randomBytes} from 'node:crypto'
+import {copyFile as copyFileCallback, mkdir as mkdirCallback, rename as renameCallback, rm as rmCallback, writeFile as writeFileCallback} from 'node:fs'
 import path from 'node:path'
-import {performance} from 'node:perf_hooks'
+import {promisify} from 'node:util'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {LecternError} from '../errors.js'
@@ -15,6 +14,25 @@ import type {DeckInfo} from '../pipeline/types.js'
 import {isInside, toRelativePath} from '../relative-path.js'
 import {resolveInputs, readDeckText} from './inputs.js'
 import {renderDeck, toFile, type OutputFile} from './render.js'
+
+// The callback forms, promisified: `node:fs/promises` costs a build module loads it does not need.
+const copyFile = promisify(copyFileCallback)
+const mkdir = promisify(mkdirCallback)
+const rename = promisify(renameCallback)
+const rm = promisify(rmCallback)
+const writeFile = promisify(writeFileCallback)
+
+/** A clock for timing decks; not `performance.now()`, whose first use loads `perf_hooks`. */
+function milliseconds(): number {
+  return Number(process.hrtime.bigint()) / 1e6
+}
+
+let tokens = 0
+
+/** A name part no other write (in this process or another) uses at the same time. */
+function uniqueToken(): string {
+  return `${process.pid}-${Date.now().toString(36)}-${(tokens++).toString(36)}`
+}
 
 /** What happened to one deck. */
 export interface DeckResult {
@@ -57,7 +75,7 @@ export async function build(inputs: ReadonlyArray<string>, options?: Readonly<Op
   for (const [index, absolute] of files.entries()) {
     const input = toRelativePath(settings.cwd, absolute)
     settings.onProgress?.({type: 'start', input, index, total: files.length})
-    const start = performance.now()
+    const start = milliseconds()
     const file = toFile(readDeckText(absolute, input), input, settings.cwd)
     let rendered
     try {
@@ -78,7 +96,7 @@ export async function build(inputs: ReadonlyArray<string>, options?: Readonly<Op
         output = await writeDeck(settings.outDir, deckName(absolute), rendered.html, rendered.assets)
       }
     }
-    decks.push({input, output, file, deck: file.data.deck, ms: performance.now() - start, bytes})
+    decks.push({input, output, file, deck: file.data.deck, ms: milliseconds() - start, bytes})
     settings.onProgress?.({type: 'done', input, index, total: files.length})
   }
   return {decks, files: decks.map((deck) => deck.file)}
@@ -108,7 +126,7 @@ function refuseUnsafeOutDir(outDir: string, files: string[], cwd: string): void 
 /** Write a deck folder atomically: into a temporary folder, then swapped in. */
 export async function writeDeck(outDir: string, name: string, html: string, assets: OutputFile[]): Promise<string> {
   const target = path.join(outDir, name)
-  const token = `${process.pid}-${randomBytes(4).toString('hex')}`
+  const token = uniqueToken()
   const temporary = path.join(outDir, `.lectern-tmp-${name}-${token}`)
   try {
     await writeDeckFiles(temporary, html, assets)

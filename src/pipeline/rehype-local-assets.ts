@@ -7,7 +7,7 @@
  * requests it; a remote one is kept and reported, since the deck then needs
  * the network.
  */
-import {createHash} from 'node:crypto'
+import {createRequire} from 'node:module'
 import {readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -87,7 +87,7 @@ export default function rehypeLocalAssets(options?: Readonly<Options> | null) {
         const absolute = toAbsolute(reference, base)
         let target = absolute ? byPath.get(absolute) : undefined
         if (absolute && !target && isFile(absolute)) {
-          const hash = createHash('sha256').update(readFileSync(absolute)).digest('hex').slice(0, 16)
+          const hash = crypto().createHash('sha256').update(readFileSync(absolute)).digest('hex').slice(0, 16)
           target = `${folder}/${hash}${path.extname(absolute).toLowerCase()}`
           byPath.set(absolute, target)
           if (!media.some((entry) => entry.path === target)) media.push({path: target, from: absolute})
@@ -154,4 +154,9 @@ function isFile(file: string): boolean {
   } catch {
     return false
   }
+}
+
+/** `node:crypto`, loaded when a deck has a picture to copy: most builds never need it. */
+function crypto(): typeof import('node:crypto') {
+  return createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')
 }
