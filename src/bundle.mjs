@@ -4,11 +4,23 @@
 // sees half a bundle.
 import {build} from 'esbuild'
 import {spawnSync} from 'node:child_process'
-import {chmodSync, readFileSync, renameSync, rmSync} from 'node:fs'
+import {createHash} from 'node:crypto'
+import {chmodSync, readdirSync, readFileSync, renameSync, rmSync, statSync} from 'node:fs'
+import path from 'node:path'
 
 const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version
 const token = `${process.pid}-${Date.now()}`
 process.chdir(new URL('..', import.meta.url).pathname)
+
+// What this bundle is made of: parsed sections kept on disk (src/build/section-store.ts) are
+// read back only by a bundle of the same sources and locked dependencies.
+const sources = ['package.json', 'package-lock.json', ...readdirSync('src', {recursive: true, encoding: 'utf8'}).map((name) => path.join('src', name))]
+  .filter((file) => statSync(file).isFile())
+  .sort()
+const hash = createHash('sha256')
+for (const file of sources) hash.update(`${file}\0`).update(readFileSync(file)).update('\0')
+const buildId = hash.digest('base64url').slice(0, 22)
+const define = {__LECTERN_VERSION__: JSON.stringify(version), __LECTERN_BUILD_ID__: JSON.stringify(buildId)}
 const temporary = `lib.tmp-${token}`
 
 await build({
@@ -30,7 +42,7 @@ await build({
   // `--debug` turns source maps on, so its stack traces name the TypeScript sources.
   sourcemap: 'linked',
   sourcesContent: false,
-  define: {__LECTERN_VERSION__: JSON.stringify(version)},
+  define,
   logLevel: 'warning'
 })
 
@@ -45,7 +57,7 @@ await build({
   target: 'node20',
   external: ['playwright-core', 'subset-font', 'chokidar', 'fsevents'],
   // paths.ts finds the package from its own URL.
-  define: {'import.meta.url': '__lecternUrl', __LECTERN_VERSION__: JSON.stringify(version)},
+  define: {'import.meta.url': '__lecternUrl', ...define},
   // `import()` becomes `require()`: code from V8's cache has no callback for dynamic imports in Node 20.
   supported: {'dynamic-import': false},
   banner: {js: "var __lecternUrl = require('node:url').pathToFileURL(__filename).href;"},

@@ -3,6 +3,7 @@
  * default lives.
  */
 import path from 'node:path'
+import {defaultCacheDir} from './build/section-store.js'
 
 /** How a deck is rendered, for every entry point that renders one (`build`, `serve`, `check`, the exports). */
 export interface DeckOptions {
@@ -26,6 +27,12 @@ export interface Options extends DeckOptions {
   inject?: string | null | undefined
   /** Called as each deck starts and ends, for progress (default: none). */
   onProgress?: ((event: ProgressEvent) => void) | null | undefined
+  /**
+   * Folder where the parsed sections of large decks are kept between builds, so a rebuild parses
+   * only what changed; `false` keeps none (default: `node_modules/.cache/lectern` in the nearest
+   * folder with `node_modules`, else `$XDG_CACHE_HOME/lectern` or `~/.cache/lectern`).
+   */
+  cacheDir?: string | false | null | undefined
 }
 
 /** Progress of a build. */
@@ -43,6 +50,7 @@ export interface ResolvedOptions {
   readonly cwd: string
   readonly inject: string | undefined
   readonly onProgress: ((event: ProgressEvent) => void) | undefined
+  readonly cacheDir: string | undefined
 }
 
 /** Apply defaults once. */
@@ -57,6 +65,7 @@ export function resolveOptions(options?: Readonly<Options> | null): ResolvedOpti
     split: given.split ?? undefined,
     cwd,
     inject: given.inject ?? undefined,
-    onProgress: given.onProgress ?? undefined
+    onProgress: given.onProgress ?? undefined,
+    cacheDir: given.cacheDir === false ? undefined : path.resolve(cwd, given.cacheDir ?? defaultCacheDir(cwd))
   })
 }

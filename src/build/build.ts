@@ -13,7 +13,9 @@ import {resolveOptions, type Options} from '../options.js'
 import type {DeckInfo} from '../pipeline/types.js'
 import {isInside, toRelativePath} from '../relative-path.js'
 import {resolveInputs, readDeckText} from './inputs.js'
+import {minSectionedLength} from './parse-parallel.js'
 import {renderDeck, toFile, type OutputFile} from './render.js'
+import {openSectionStore} from './section-store.js'
 
 // The callback forms, promisified: `node:fs/promises` costs a build module loads it does not need.
 const copyFile = promisify(copyFileCallback)
@@ -77,9 +79,12 @@ export async function build(inputs: ReadonlyArray<string>, options?: Readonly<Op
     settings.onProgress?.({type: 'start', input, index, total: files.length})
     const start = milliseconds()
     const file = toFile(readDeckText(absolute, input), input, settings.cwd)
+    // Large decks keep their parsed sections for the next build; small ones parse faster than a store loads.
+    const store = settings.cacheDir && String(file.value).length >= minSectionedLength ? openSectionStore(absolute, settings.cacheDir) : undefined
     let rendered
     try {
-      rendered = await renderDeck(file, settings)
+      rendered = await renderDeck(file, store?.cache ? {...settings, cache: store.cache} : settings)
+      store?.save()
     } catch (error) {
       // A plugin's `file.fail()` is already a fatal message of this deck; the other decks still build.
       if (!(error instanceof VFileMessage && file.messages.includes(error))) throw error

@@ -2,7 +2,7 @@
  * A cache of parsed sections, keyed by a hash of their text, so a rebuild
  * (or a live reload) parses only the sections that changed.
  */
-import {createHash} from 'node:crypto'
+import {createRequire} from 'node:module'
 import type {RootContent} from 'mdast'
 
 /** A section's parsed top-level nodes, positioned as if the section started the file. */
@@ -23,6 +23,8 @@ export interface ParseCache {
   readonly hits: number
   /** Lookups that were not. */
   readonly misses: number
+  /** Whether `get` gives a copy the caller may change and `set` keeps a copy: the parser then copies nothing (default: `false`). */
+  readonly copies?: boolean | undefined
 }
 
 export interface ParseCacheOptions {
@@ -71,5 +73,9 @@ export function createParseCache(options?: Readonly<ParseCacheOptions> | null): 
 
 /** The cache key of a section's text. */
 export function hashText(text: string): string {
-  return createHash('sha1').update(text).digest('base64')
+  // `node:crypto` loads on the first use: builds of small decks never hash.
+  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')
+  return crypto.createHash('sha1').update(text).digest('base64')
 }
+
+let crypto: typeof import('node:crypto') | undefined

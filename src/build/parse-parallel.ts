@@ -100,8 +100,8 @@ export async function parseMarkdown(processor: MarkdownParser, file: VFile, opti
   const children: RootContent[] = []
   for (const [index, section] of sections.entries()) {
     const shift = {line: section.line - 1, offset: section.start}
-    // Cached nodes stay pristine: the pipeline changes the tree it is given.
-    for (const node of parsed[index]!) children.push(cache ? cloneShifted(node, shift) : shiftInPlace(node, shift))
+    // Cached nodes stay pristine: the pipeline changes the tree it is given (a cache that hands out copies needs none).
+    for (const node of parsed[index]!) children.push(cache && !cache.copies ? cloneShifted(node, shift) : shiftInPlace(node, shift))
   }
   return {type: 'root', children, position: {start: {line: 1, column: 1, offset: 0}, end: endPoint(value)}}
 }

@@ -51,7 +51,9 @@ export const commands: Command[] = [
       {name: 'single-file', type: 'boolean', description: 'write <out-dir>/<deck>.html with everything inlined'},
       allowHtml,
       {name: 'split', type: 'string', value: '<auto|manual>', description: 'how slides are found (default: decided by the deck)'},
-      {name: 'frail', type: 'boolean', description: 'exit with 1 on warnings too'}
+      {name: 'frail', type: 'boolean', description: 'exit with 1 on warnings too'},
+      {name: 'cache-dir', type: 'string', value: '<dir>', description: 'where large decks keep parsed sections for the next build', default: 'node_modules/.cache/lectern'},
+      {name: 'no-cache', type: 'boolean', description: 'parse every section; keep none'}
     ]
   },
   {

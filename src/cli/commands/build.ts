@@ -25,7 +25,8 @@ export async function run(args: ParsedArgs): Promise<number> {
       theme: values.theme as string | undefined,
       allowHtml: values['allow-html'] ? true : undefined,
       singleFile: Boolean(values['single-file']),
-      split: splitValue(values.split)
+      split: splitValue(values.split),
+      cacheDir: values['no-cache'] ? false : (values['cache-dir'] as string | undefined)
     })
   } finally {
     release()
