@@ -175,13 +175,20 @@ function firstLine(text) {
   return String(text ?? '').trim().split('\n')[0]
 }
 
-/** One run of a command: wall seconds, CPU seconds and peak RSS in MB. */
-function once(command, env) {
+/**
+ * One run of a command: wall seconds, and with `resources`, CPU seconds and
+ * peak RSS in MB. Wall time is taken from runs without GNU time around the
+ * command: its own start-up (~15 ms here) would count, and bring the ratios
+ * of short runs closer to 1.
+ */
+function once(command, env, resources = false) {
   const statsFile = path.join(work, `stats-${process.pid}.txt`)
   rmSync(statsFile, {force: true})
   let argv = command
   const childEnv = {...process.env, ...env}
-  if (gnuTime) {
+  if (!resources) {
+    // Timed as it is.
+  } else if (gnuTime) {
     argv = [gnuTime, '-f', '%U %S %M', '-o', statsFile, ...command]
   } else if (command[0] === process.execPath) {
     // Without GNU time, a preload in the child writes its own peak RSS and CPU time.
@@ -211,12 +218,15 @@ function measure(label, command, env) {
 function measureTogether(tools, options = {}) {
   const samples = Object.fromEntries(tools.map((tool) => [tool.key, []]))
   const failed = {}
-  for (let round = 0; round <= runs; round++) {
+  const resources = {}
+  for (let round = 0; round <= runs + 1; round++) {
     for (const tool of tools) {
       if (failed[tool.key]) continue
-      const sample = once(tool.command, options.env)
+      // Round 0 warms the file cache; the last one, under GNU time, gives CPU time and peak memory.
+      const last = round === runs + 1
+      const sample = once(tool.command, options.env, last)
       if (sample.failed) failed[tool.key] = sample.failed
-      // Round 0 warms the file cache.
+      else if (last) resources[tool.key] = sample
       else if (round > 0) samples[tool.key].push(sample)
     }
   }
@@ -229,8 +239,8 @@ function measureTogether(tools, options = {}) {
         {
           median: median(list.map((s) => s.wall)),
           min: Math.min(...list.map((s) => s.wall)),
-          cpu: list[0].cpu === undefined ? undefined : median(list.map((s) => s.cpu)),
-          rss: list[0].rss === undefined ? undefined : Math.max(...list.map((s) => s.rss)),
+          cpu: resources[tool.key]?.cpu,
+          rss: resources[tool.key]?.rss,
           runs: list.length
         }
       ]
@@ -346,7 +356,8 @@ function toReport() {
     '# lectern benchmark',
     '',
     `Run \`npm run bench\` (\`node bench/run.js --runs ${runs}\`) to regenerate. Whole processes, ${runs} runs after a warm-up run, medians;`,
-    'peers run in turn with lectern, round by round, so a busy machine slows all alike.',
+    'peers run in turn with lectern, round by round, so a busy machine slows all alike. Wall times come from runs started directly;',
+    'CPU time and peak memory from one more run under GNU time (whose own start-up would otherwise count in the wall time).',
     '',
     `- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     `- Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB memory, ${os.type()} ${os.release()}`,
