@@ -1,9 +1,10 @@
 /**
  * Parsed sections kept on disk between runs of `lectern build`, so that
- * rebuilding a large deck parses only the sections that changed. One JSON
- * file a deck (named by a hash of its path) holds the sections of its last
- * build by a hash of their text, with the id of the lectern build that
- * parsed them: another lectern (another parser) never reads them.
+ * rebuilding a large deck parses only the sections that changed. One file
+ * a deck (named by a hash of its path) holds the sections of its last build,
+ * a line each: a hash of the section's text, then its nodes as JSON. Its
+ * first line names the lectern bundle that parsed them: another lectern
+ * (another parser) never reads them.
  *
  * Sections are kept from a deck's second build on: its first build writes
  * only the file's first line, so a deck built once (in CI, say) never pays
