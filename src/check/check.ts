@@ -236,14 +236,9 @@ function isLocalUrl(url: string): boolean {
 
 /** The file a local `src`/`href` names, relative to the deck; `undefined` for URLs and anchors. */
 function toLocalPath(url: string, folder: string): string | undefined {
-  if (!url || url.startsWith('#') || url.startsWith('//') || url.startsWith('/') || /^[a-z][a-z\d+.-]*:/i.test(url)) return undefined
+  if (!isLocalUrl(url) || url.startsWith('/')) return undefined
   const bare = url.replace(/[?#].*$/, '')
-  if (!bare) return undefined
-  let decoded = bare
-  try {
-    decoded = decodeURIComponent(bare)
-  } catch {}
-  return path.resolve(folder, decoded)
+  return bare ? path.resolve(folder, decode(bare)) : undefined
 }
 
 /** Why a link is broken, or `undefined` when it is fine (or not ours to judge). */
