@@ -76,7 +76,6 @@ function tokenizePandocDiv(this: TokenizeContext, effects: Effects, ok: State, n
   const self = this
   const tail = self.events.at(-1)
   const initialSize = tail && tail[1].type === 'linePrefix' ? tail[2].sliceSerialize(tail[1], true).length : 0
-  let size = 0
   let info = ''
   /** Divs opened (and not yet closed) inside this one. */
   let depth = 0
@@ -86,19 +85,10 @@ function tokenizePandocDiv(this: TokenizeContext, effects: Effects, ok: State, n
 
   function start(code: Code): State | undefined {
     effects.enter('pandocDiv')
-    effects.enter('pandocDivFence')
-    effects.enter('pandocDivSequence')
-    return sequenceOpen(code)
+    return factoryFenceSequence(effects, sequenceAfter, nok)(code)
   }
 
-  function sequenceOpen(code: Code): State | undefined {
-    if (code === colon) {
-      effects.consume(code)
-      size++
-      return sequenceOpen
-    }
-    if (size < 3) return nok(code)
-    effects.exit('pandocDivSequence')
+  function sequenceAfter(code: Code): State | undefined {
     if (markdownSpace(code)) return factorySpace(effects, infoStart, 'whitespace')(code)
     // `:::{.class}`: no directive has no name, so this is pandoc's.
     return code === leftBrace ? infoStart(code) : nok(code)
@@ -186,27 +176,10 @@ function tokenizePandocDiv(this: TokenizeContext, effects: Effects, ok: State, n
 
   /** A line of colons alone closes this div when no div opened inside it is still open. */
   function tokenizeClosingFence(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
-    let count = 0
     return function (code: Code) {
       if (depth > 0) return nok(code)
+      const prefixAfter = factoryFenceSequence(effects, (code) => factorySpace(effects, end, 'whitespace')(code), nok)
       return factorySpace(effects, prefixAfter, 'linePrefix', self.parser.constructs.disable.null?.includes('codeIndented') ? undefined : 4)(code)
-    }
-
-    function prefixAfter(code: Code): State | undefined {
-      effects.enter('pandocDivFence')
-      effects.enter('pandocDivSequence')
-      return sequence(code)
-    }
-
-    function sequence(code: Code): State | undefined {
-      if (code === colon) {
-        effects.consume(code)
-        count++
-        return sequence
-      }
-      if (count < 3) return nok(code)
-      effects.exit('pandocDivSequence')
-      return factorySpace(effects, end, 'whitespace')(code)
     }
 
     function end(code: Code): State | undefined {
@@ -251,6 +224,27 @@ function tokenizePandocDiv(this: TokenizeContext, effects: Effects, ok: State, n
       effects.exit('pandocDivInfo')
       return rest
     }
+  }
+}
+
+/** A fence's colons: enter `pandocDivFence`, take three or more as its `pandocDivSequence`, then `ok`; fewer: `nok`. */
+function factoryFenceSequence(effects: Effects, ok: State, nok: State): State {
+  let count = 0
+  return function (code: Code) {
+    effects.enter('pandocDivFence')
+    effects.enter('pandocDivSequence')
+    return sequence(code)
+  }
+
+  function sequence(code: Code): State | undefined {
+    if (code === colon) {
+      effects.consume(code)
+      count++
+      return sequence
+    }
+    if (count < 3) return nok(code)
+    effects.exit('pandocDivSequence')
+    return ok(code)
   }
 }
 
