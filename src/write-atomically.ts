@@ -2,15 +2,15 @@
  * One way to write an output file, so a failed or interrupted write never
  * leaves half a file where the previous one was.
  */
-import {randomBytes} from 'node:crypto'
 import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {temporaryToken} from './build/interrupted.js'
 import {LecternError} from './errors.js'
 
 /** Write `content` to a temporary file next to `target` (folders created), then rename it into place. */
 export async function writeAtomically(target: string, content: Uint8Array | string): Promise<void> {
   // `src/build/interrupted.ts` finds leftovers of killed runs by this prefix and the process id.
-  const temporary = path.join(path.dirname(target), `.lectern-tmp-${process.pid}-${randomBytes(4).toString('hex')}-${path.basename(target)}`)
+  const temporary = path.join(path.dirname(target), `.lectern-tmp-${temporaryToken()}-${path.basename(target)}`)
   try {
     await mkdir(path.dirname(target), {recursive: true})
     await writeFile(temporary, content)

@@ -13,6 +13,7 @@ import {resolveOptions, type Options} from '../options.js'
 import type {DeckInfo} from '../pipeline/types.js'
 import {isInside, toRelativePath} from '../relative-path.js'
 import {resolveInputs, readDeckText} from './inputs.js'
+import {temporaryToken} from './interrupted.js'
 import {minSectionedLength} from './parse-parallel.js'
 import {renderDeck, toFile, type OutputFile} from './render.js'
 import {openSectionStore} from './section-store.js'
@@ -27,13 +28,6 @@ const writeFile = promisify(writeFileCallback)
 /** A clock for timing decks; not `performance.now()`, whose first use loads `perf_hooks`. */
 function milliseconds(): number {
   return Number(process.hrtime.bigint()) / 1e6
-}
-
-let tokens = 0
-
-/** A name part no other write (in this process or another) uses at the same time. */
-function uniqueToken(): string {
-  return `${process.pid}-${Date.now().toString(36)}-${(tokens++).toString(36)}`
 }
 
 /** What happened to one deck. */
@@ -131,7 +125,7 @@ function refuseUnsafeOutDir(outDir: string, files: string[], cwd: string): void 
 /** Write a deck folder atomically: into a temporary folder, then swapped in. */
 export async function writeDeck(outDir: string, name: string, html: string, assets: OutputFile[]): Promise<string> {
   const target = path.join(outDir, name)
-  const token = uniqueToken()
+  const token = temporaryToken()
   const temporary = path.join(outDir, `.lectern-tmp-${name}-${token}`)
   try {
     await writeDeckFiles(temporary, html, assets)

@@ -3,7 +3,6 @@
  * that shows the same slides side by side in every theme. Plain files that
  * open from `file://`, offline; written to a temporary folder and swapped in.
  */
-import {randomBytes} from 'node:crypto'
 import {mkdir, readFile, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {Element, ElementContent, Root} from 'hast'
@@ -18,6 +17,7 @@ import {themesDir} from '../paths.js'
 import {hasClassName} from '../pipeline/has-class-name.js'
 import {listThemes, loadTheme, type Theme} from '../theme.js'
 import {build, swapInto} from './build.js'
+import {temporaryToken} from './interrupted.js'
 
 /** Options for `buildGallery`. */
 export interface GalleryOptions {
@@ -72,7 +72,7 @@ export async function buildGallery(options?: Readonly<GalleryOptions> | null): P
   const themes: Theme[] = settings.themes ? settings.themes.map((name) => loadTheme(name, cwd)) : listThemes()
   if (themes.length === 0) throw new LecternError('THEME', 'No themes to show, expected at least one theme')
 
-  const token = `${process.pid}-${randomBytes(4).toString('hex')}`
+  const token = temporaryToken()
   const temporary = path.join(outDir, `.lectern-tmp-themes-${token}`)
   const target = path.join(outDir, 'themes')
   const entries: GalleryTheme[] = []

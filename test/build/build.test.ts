@@ -1,12 +1,13 @@
 /**
  * `build`: files on disk, as a user gets them.
  */
-import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {fromHtml} from 'hast-util-from-html'
 import {selectAll} from 'hast-util-select'
 import {afterEach, describe, expect, it} from 'vitest'
 import {build} from '../../src/build/build.js'
+import {cleanUpInterrupted, temporaryToken} from '../../src/build/interrupted.js'
 import {root, temporaryFolder} from '../util/fixtures.js'
 
 const cleanups: Array<() => void> = []
@@ -94,5 +95,18 @@ describe('build', () => {
     const input = folder()
     writeFileSync(path.join(input, 'talk.md'), '# Talk\n')
     await expect(build([input], {outDir: input})).rejects.toThrow(/contains the input/)
+  })
+
+  it('should put back a deck moved aside by a swap that was interrupted', async () => {
+    const input = folder()
+    const out = folder()
+    writeFileSync(path.join(input, 'talk-2024.md'), '# Talk\n\n## One\n\nText.\n')
+    await build([path.join(input, 'talk-2024.md')], {outDir: out})
+    const before = readFileSync(path.join(out, 'talk-2024', 'index.html'))
+    // Where `swapInto` moves the previous output before the new one arrives.
+    renameSync(path.join(out, 'talk-2024'), path.join(out, `.lectern-old-talk-2024-${temporaryToken()}`))
+    expect(cleanUpInterrupted(out)).toHaveLength(1)
+    expect(readdirSync(out)).toEqual(['talk-2024'])
+    expect(readFileSync(path.join(out, 'talk-2024', 'index.html')).equals(before)).toBe(true)
   })
 })
