@@ -58,6 +58,7 @@ const peerCommands = {
   'reveal-md': (input, out) => [...peers['reveal-md'], input, '--static', out],
   pandoc: (input, out) => [...peers.pandoc, '-s', '-t', 'revealjs', '--slide-level=2', input, '-o', path.join(out, 'index.html')]
 }
+for (const folder of Object.keys(peerCommands)) mkdirSync(path.join(work, `out-${folder}`), {recursive: true})
 
 // Measurements ------------------------------------------------------------------
 
@@ -186,16 +187,13 @@ function once(command, env, resources = false) {
   rmSync(statsFile, {force: true})
   let argv = command
   const childEnv = {...process.env, ...env}
-  if (!resources) {
-    // Timed as it is.
-  } else if (gnuTime) {
+  if (resources && gnuTime) {
     argv = [gnuTime, '-f', '%U %S %M', '-o', statsFile, ...command]
-  } else if (command[0] === process.execPath) {
+  } else if (resources && command[0] === process.execPath) {
     // Without GNU time, a preload in the child writes its own peak RSS and CPU time.
     childEnv.NODE_OPTIONS = `${childEnv.NODE_OPTIONS ?? ''} --require ${preload}`.trim()
     childEnv.LECTERN_BENCH_STATS = statsFile
   }
-  for (const folder of Object.keys(peerCommands)) mkdirSync(path.join(work, `out-${folder}`), {recursive: true})
   const start = performance.now()
   const result = spawnSync(argv[0], argv.slice(1), {env: childEnv, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024})
   const wall = (performance.now() - start) / 1000
