@@ -6,20 +6,11 @@ import {existsSync, readdirSync, readFileSync, statSync, writeFileSync} from 'no
 import path from 'node:path'
 import {fromHtml} from 'hast-util-from-html'
 import {selectAll} from 'hast-util-select'
-import {afterEach, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {listThemes} from '../src/theme.js'
-import {runCli, temporaryFolder} from './util/fixtures.js'
+import {runCli, temporaryFolders} from './util/fixtures.js'
 
-const cleanups: Array<() => void> = []
-afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()!()
-})
-
-function folder(): string {
-  const {dir, remove} = temporaryFolder('lectern-theme-cli-')
-  cleanups.push(remove)
-  return dir
-}
+const folder = temporaryFolders('lectern-theme-cli-')
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, {withFileTypes: true}).flatMap((entry) =>

@@ -7,22 +7,13 @@ import path from 'node:path'
 import {fromHtml} from 'hast-util-from-html'
 import {selectAll} from 'hast-util-select'
 import {toString} from 'hast-util-to-string'
-import {afterEach, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {build} from '../src/build/build.js'
 import {renderDeck, toFile} from '../src/build/render.js'
 import {loadTheme} from '../src/theme.js'
-import {root, temporaryFolder} from './util/fixtures.js'
+import {root, temporaryFolders} from './util/fixtures.js'
 
-const cleanups: Array<() => void> = []
-afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()!()
-})
-
-function folder(): string {
-  const {dir, remove} = temporaryFolder('lectern-theme-render-')
-  cleanups.push(remove)
-  return dir
-}
+const folder = temporaryFolders('lectern-theme-render-')
 
 const body = '# 标题 Title\n\n## 第一节 First\n\n- 一 one\n- 二 two\n'
 

@@ -4,23 +4,14 @@
  */
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import {afterEach, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {LecternError} from '../src/errors.js'
 import {readFontFaces} from '../src/build/fonts.js'
 import {defaultMetrics} from '../src/pipeline/slides/fit.js'
 import {closestName, listThemes, loadTheme} from '../src/theme.js'
-import {root, temporaryFolder} from './util/fixtures.js'
+import {root, temporaryFolders} from './util/fixtures.js'
 
-const cleanups: Array<() => void> = []
-afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()!()
-})
-
-function folder(): string {
-  const {dir, remove} = temporaryFolder('lectern-theme-')
-  cleanups.push(remove)
-  return dir
-}
+const folder = temporaryFolders('lectern-theme-')
 
 function write(file: string, text: string): string {
   mkdirSync(path.dirname(file), {recursive: true})

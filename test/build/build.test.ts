@@ -5,21 +5,12 @@ import {existsSync, readdirSync, readFileSync, renameSync, writeFileSync} from '
 import path from 'node:path'
 import {fromHtml} from 'hast-util-from-html'
 import {selectAll} from 'hast-util-select'
-import {afterEach, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {build} from '../../src/build/build.js'
 import {cleanUpInterrupted, temporaryToken} from '../../src/build/interrupted.js'
-import {root, temporaryFolder} from '../util/fixtures.js'
+import {root, temporaryFolders} from '../util/fixtures.js'
 
-const cleanups: Array<() => void> = []
-afterEach(() => {
-  while (cleanups.length > 0) cleanups.pop()!()
-})
-
-function folder(): string {
-  const {dir, remove} = temporaryFolder()
-  cleanups.push(remove)
-  return dir
-}
+const folder = temporaryFolders()
 
 function listFiles(dir: string, prefix = ''): string[] {
   return readdirSync(dir, {withFileTypes: true}).flatMap((entry) =>

@@ -4,7 +4,9 @@
 import {existsSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {cli, root, runCli, temporaryFolder} from '../util/fixtures.js'
+import {cli, root, runCli, temporaryFolders} from '../util/fixtures.js'
+
+const folder = temporaryFolders()
 
 beforeAll(() => {
   if (!existsSync(cli)) throw new Error('Run `node src/bundle.mjs` (npm test does) before the CLI tests')
@@ -12,43 +14,31 @@ beforeAll(() => {
 
 describe('lectern build', () => {
   it('should print one summary line per deck and write dist/<deck>/index.html', () => {
-    const {dir, remove} = temporaryFolder()
-    try {
-      const result = runCli(['build', 'slides', '--out-dir', dir])
-      expect(result.status).toBe(0)
-      const lines = result.stdout.trim().split('\n')
-      expect(lines).toHaveLength(1)
-      expect(lines[0]).toMatch(/^slides\/what-is-a-big-model\.md → .*what-is-a-big-model\/index\.html {2}16 slides, 16 with notes, ~\d+ min( \d+ s)?, \d+ ms$/)
-      expect(existsSync(path.join(dir, 'what-is-a-big-model', 'index.html'))).toBe(true)
-    } finally {
-      remove()
-    }
+    const dir = folder()
+    const result = runCli(['build', 'slides', '--out-dir', dir])
+    expect(result.status).toBe(0)
+    const lines = result.stdout.trim().split('\n')
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/^slides\/what-is-a-big-model\.md → .*what-is-a-big-model\/index\.html {2}16 slides, 16 with notes, ~\d+ min( \d+ s)?, \d+ ms$/)
+    expect(existsSync(path.join(dir, 'what-is-a-big-model', 'index.html'))).toBe(true)
   })
 
   it('should report a problem with its place and exit 1', () => {
-    const {dir, remove} = temporaryFolder()
-    try {
-      writeFileSync(path.join(dir, 'bad.md'), '---\ntitle: Talk\naspect: 5:4\n---\n\n# Talk\n')
-      const result = runCli(['build', 'bad.md', '--out-dir', 'out'], {cwd: dir})
-      expect(result.status).toBe(1)
-      expect(result.stderr).toContain('bad.md:3:9: error: Unexpected `aspect: 5:4`, expected one of `16:9`, `4:3` (front-matter-value)')
-      expect(result.stderr).not.toMatch(/\n\s+at /)
-      expect(existsSync(path.join(dir, 'out', 'bad'))).toBe(false)
-    } finally {
-      remove()
-    }
+    const dir = folder()
+    writeFileSync(path.join(dir, 'bad.md'), '---\ntitle: Talk\naspect: 5:4\n---\n\n# Talk\n')
+    const result = runCli(['build', 'bad.md', '--out-dir', 'out'], {cwd: dir})
+    expect(result.status).toBe(1)
+    expect(result.stderr).toContain('bad.md:3:9: error: Unexpected `aspect: 5:4`, expected one of `16:9`, `4:3` (front-matter-value)')
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+    expect(existsSync(path.join(dir, 'out', 'bad'))).toBe(false)
   })
 
   it('should report an unknown theme once, and split nothing because of it', () => {
-    const {dir, remove} = temporaryFolder()
-    try {
-      const result = runCli(['build', 'slides', '--theme', 'drak', '--out-dir', dir])
-      expect(result.status).toBe(1)
-      expect(result.stderr).toContain('Unknown theme `drak`, did you mean `dark`?')
-      expect(result.stderr).not.toContain('continuation')
-    } finally {
-      remove()
-    }
+    const dir = folder()
+    const result = runCli(['build', 'slides', '--theme', 'drak', '--out-dir', dir])
+    expect(result.status).toBe(1)
+    expect(result.stderr).toContain('Unknown theme `drak`, did you mean `dark`?')
+    expect(result.stderr).not.toContain('continuation')
   })
 
   it('should exit 2 with a usage message on an unknown command or flag', () => {
@@ -71,13 +61,9 @@ describe('lectern build', () => {
   })
 
   it('should run from any folder', () => {
-    const {dir, remove} = temporaryFolder()
-    try {
-      const result = runCli(['build', path.join(root, 'slides'), '--out-dir', path.join(dir, 'x')], {cwd: '/'})
-      expect(result.status).toBe(0)
-    } finally {
-      remove()
-    }
+    const dir = folder()
+    const result = runCli(['build', path.join(root, 'slides'), '--out-dir', path.join(dir, 'x')], {cwd: '/'})
+    expect(result.status).toBe(0)
   })
 })
 

@@ -11,6 +11,7 @@ import type {Root} from 'mdast'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
+import {afterEach} from 'vitest'
 import remarkSlides, {type Options} from '../../src/pipeline/remark-slides.js'
 import {remarkSyntax} from '../../src/pipeline/syntax.js'
 
@@ -24,6 +25,19 @@ export const cli = path.join(root, 'lib', 'cli.js')
 export function temporaryFolder(prefix = 'lectern-test-'): {dir: string; remove: () => void} {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix))
   return {dir, remove: () => rmSync(dir, {recursive: true, force: true})}
+}
+
+/** Call at the top of a test file: a function giving fresh temporary folders, each removed after the test that asked for it. */
+export function temporaryFolders(prefix?: string): () => string {
+  const removes: Array<() => void> = []
+  afterEach(() => {
+    while (removes.length > 0) removes.pop()!()
+  })
+  return () => {
+    const {dir, remove} = temporaryFolder(prefix)
+    removes.push(remove)
+    return dir
+  }
 }
 
 /** Run the mdast half of the pipeline: markdown → slide tree. */
