@@ -6,7 +6,7 @@
 import type {BlockContent, Heading, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Slide, Stack} from '../types.js'
-import {createNotes, span} from './nodes.js'
+import {createNotes, span, toSourceText} from './nodes.js'
 import {isNoteLead, stripNoteLead} from './notes.js'
 import {textWidthEm, withoutHeadingAttributes} from './text.js'
 
@@ -25,12 +25,7 @@ export function hasRuleBreaks(children: RootContent[]): boolean {
 export function isSlideMarkdown(children: RootContent[], hasNotes: boolean): boolean {
   if (!hasRuleBreaks(children)) return false
   if (hasNotes || children.some((node) => node.type === 'html' && /<!--\s*\.slide:/.test(node.value))) return true
-  const pieces: RootContent[][] = [[]]
-  for (const node of children) {
-    if (node.type === 'thematicBreak') pieces.push([])
-    else pieces.at(-1)!.push(node)
-  }
-  const filled = pieces.filter((piece) => piece.some((node) => node.type !== 'yaml'))
+  const filled = splitOn(children, (node) => node.type === 'thematicBreak').filter((piece) => piece.some((node) => node.type !== 'yaml'))
   const majors = filled.map((piece) => piece.filter((node) => node.type === 'heading' && node.depth <= 2).length)
   const total = majors.reduce((a, b) => a + b, 0)
   if (Math.max(0, ...majors) > 2 || total > filled.length + 1) return false
@@ -43,7 +38,7 @@ export function isSlideMarkdown(children: RootContent[], hasNotes: boolean): boo
 /** Whether a node is a vertical break: a paragraph that is only `--`, or a rule written `----`. */
 export function isVerticalBreak(node: RootContent, source = ''): boolean {
   if (node.type === 'paragraph') return toString(node).trim() === '--' && node.children.length === 1
-  return node.type === 'thematicBreak' && sourceOf(node, source).trim() === '----'
+  return node.type === 'thematicBreak' && toSourceText(node, source, '').trim() === '----'
 }
 
 /**
@@ -55,7 +50,7 @@ export function toRevealBreaks(children: RootContent[], source: string): RootCon
   const result: RootContent[] = []
   for (const node of children) {
     if (node.type === 'heading' && node.depth === 2 && node.position) {
-      const text = sourceOf(node, source)
+      const text = toSourceText(node, source, '')
       const match = /\n[ \t]*(-{2,3})[ \t]*$/.exec(text)
       if (match && text.length > match[0].length) {
         const end = node.position.end
@@ -86,12 +81,6 @@ export function toSlidesExplicit(children: RootContent[], source = ''): Array<Sl
   }
   // Content before the first break that is empty (only front matter) makes no slide.
   return result.filter((node) => node.type === 'stack' || node.children.length > 0)
-}
-
-function sourceOf(node: RootContent, source: string): string {
-  const start = node.position?.start.offset
-  const end = node.position?.end.offset
-  return start === undefined || end === undefined ? '' : source.slice(start, end)
 }
 
 function splitOn(nodes: RootContent[], test: (node: RootContent) => boolean): RootContent[][] {
