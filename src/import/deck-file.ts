@@ -6,9 +6,7 @@
 import type {Node} from 'unist'
 import type {VFile} from 'vfile'
 import {importArticle, type ImportFormat} from './import-article.js'
-import {htmlExtensions, importExtensions, isImportPath} from './extensions.js'
-
-export {importExtensions, isImportPath}
+import {importFormatOf, isImportPath} from './extensions.js'
 
 /** What an imported deck file remembers. */
 export interface ImportedDeck {
@@ -39,7 +37,7 @@ export function importDeckFile(file: VFile): boolean {
   }
   file.value = result.markdown
   file.data.imported = {
-    format: (htmlExtensions as ReadonlyArray<string>).includes((file.extname ?? '').toLowerCase()) ? 'html' : 'text',
+    format: importFormatOf(file.extname),
     lines: result.lines
   }
   return true

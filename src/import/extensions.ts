@@ -9,6 +9,11 @@ export const htmlExtensions = ['.html', '.htm', '.xhtml'] as const
 /** File extensions imported before they are built. */
 export const importExtensions = ['.txt', '.text', ...htmlExtensions] as const
 
+/** How a file with this extension (`.html`, `.HTM`…) is imported: as an HTML page, else as plain text. */
+export function importFormatOf(extname: string | undefined): 'html' | 'text' {
+  return (htmlExtensions as ReadonlyArray<string>).includes((extname ?? '').toLowerCase()) ? 'html' : 'text'
+}
+
 /** Whether a path names a file that is imported before it is built. */
 export function isImportPath(filePath: string | undefined): boolean {
   const match = /\.[^./\\]+$/u.exec(filePath ?? '')

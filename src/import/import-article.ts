@@ -3,7 +3,7 @@
  * markdown, with a map from each markdown line back to the source line it
  * came from, so later messages can still point into the original file.
  */
-import {htmlExtensions} from './extensions.js'
+import {importFormatOf} from './extensions.js'
 import path from 'node:path'
 import type {Root, RootContent} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -39,14 +39,11 @@ export interface ImportResult {
   lines: number[]
 }
 
-/** File extensions read as HTML pages. */
-export {htmlExtensions}
-
 /** Turn a plain-text or HTML article into clean markdown. */
 export function importArticle(text: string, options?: Readonly<ImportOptions> | null): ImportResult {
   const settings = options || {}
   const file = new VFile({value: text, path: settings.path ?? undefined})
-  const format = settings.format ?? ((htmlExtensions as ReadonlyArray<string>).includes((file.extname ?? '').toLowerCase()) ? 'html' : 'text')
+  const format = settings.format ?? importFormatOf(file.extname)
   if (format !== 'text' && format !== 'html') {
     throw new TypeError(`Unexpected format \`${String(format)}\`, expected \`text\` or \`html\``)
   }

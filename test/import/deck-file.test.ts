@@ -4,7 +4,8 @@ import {select, selectAll} from 'hast-util-select'
 import {toString} from 'hast-util-to-string'
 import {describe, expect, it} from 'vitest'
 import {renderDeck, toFile} from '../../src/build/render.js'
-import {importDeckFile, isImportPath} from '../../src/import/deck-file.js'
+import {importDeckFile} from '../../src/import/deck-file.js'
+import {isImportPath} from '../../src/import/extensions.js'
 
 const text = [
   'Shipping on Fridays', // 1
