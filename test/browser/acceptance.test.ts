@@ -7,7 +7,6 @@
  */
 import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
-import {pathToFileURL} from 'node:url'
 import type {Heading, Root} from 'mdast'
 import {fromMarkdown} from 'mdast-util-from-markdown'
 import {frontmatterFromMarkdown} from 'mdast-util-frontmatter'
@@ -19,7 +18,7 @@ import type {Browser, Page} from 'playwright-core'
 import {visit} from 'unist-util-visit'
 import {afterAll, beforeAll, expect, it} from 'vitest'
 import {launchBrowser} from '../../src/browser/launch.js'
-import {buildDecks, describeBrowser, waitForFitted} from '../util/browser.js'
+import {buildDecks, describeBrowser, openDeck} from '../util/browser.js'
 import {root, temporaryFolder} from '../util/fixtures.js'
 
 const fixtures = path.join(root, 'test', 'fixtures-acceptance')
@@ -87,32 +86,18 @@ describeBrowser('real documents lectern was not tuned for, in Chromium', () => {
     work.remove()
   })
 
-  async function open(name: string, source: Source) {
+  async function open(name: string) {
     const file = output.get(name)
     expect(file, `${name} was built`).toBeDefined()
-    const page = await browser.newPage({viewport: {width: 1280, height: 720}})
-    const errors: string[] = []
-    const outside: string[] = []
-    const folder = pathToFileURL(path.dirname(file!)).href + '/'
-    page.on('console', (message) => {
-      // Remote images load only when their slide is shown, so even offline a deck starts without one error.
-      if (message.type() === 'error') errors.push(`${message.text()} ${message.location().url}`)
-    })
-    page.on('pageerror', (error) => errors.push(error.message))
-    page.on('request', (request) => {
-      const url = request.url()
-      if (!url.startsWith(folder) && !url.startsWith('data:')) outside.push(url)
-    })
-    await page.goto(pathToFileURL(file!).href)
-    await waitForFitted(page)
-    const slides = await report(page)
-    return {page, errors, outside, slides}
+    // Remote images load only when their slide is shown, so even offline a deck starts without one error.
+    const {page, errors, outside} = await openDeck(browser, file!)
+    return {page, errors, outside: outside.filter((url) => !url.startsWith('data:')), slides: await report(page)}
   }
 
   for (const name of names) {
     it(`should build ${name} into a deck that starts cleanly, titles a slide by every \`##\`, and fits the canvas`, async () => {
       const source = readSource(name)
-      const {page, errors, outside, slides} = await open(name, source)
+      const {page, errors, outside, slides} = await open(name)
       try {
         expect(errors, 'console errors').toEqual([])
         expect(outside, 'requests leaving the deck folder').toEqual([])
@@ -141,7 +126,7 @@ describeBrowser('real documents lectern was not tuned for, in Chromium', () => {
   it('should load a remote image when its slide is shown, not before', async () => {
     const name = names.find((candidate) => readSource(candidate).remote.size > 0)!
     const source = readSource(name)
-    const {page} = await open(name, source)
+    const {page} = await open(name)
     const requested: string[] = []
     page.on('request', (request) => {
       if (source.remote.has(request.url())) requested.push(request.url())
@@ -163,8 +148,7 @@ describeBrowser('real documents lectern was not tuned for, in Chromium', () => {
   }, 60_000)
 
   it('should build the reveal-md deck as its author wrote it: stacks, notes, fragments, backgrounds, options', async () => {
-    const source = readSource('deck-reveal-md')
-    const {page, slides} = await open('deck-reveal-md', source)
+    const {page, slides} = await open('deck-reveal-md')
     try {
       const shape = await page.evaluate(() => {
         const reveal = (window as unknown as {Reveal: {getHorizontalSlides(): HTMLElement[]; getConfig(): Record<string, unknown>}}).Reveal
@@ -199,7 +183,7 @@ describeBrowser('real documents lectern was not tuned for, in Chromium', () => {
       ['deck-pandoc', 'the-problem', 'Start with the story of the retracted figure.'],
       ['deck-quarto', 'choosing-a-chart', 'Ask the audience for an example of each before revealing the list.']
     ] as const) {
-      const {page, slides} = await open(name, readSource(name))
+      const {page, slides} = await open(name)
       const slide = slides.find((slide) => slide.id === id)!
       expect(slide.notes.replace(/<[^>]+>/g, '').trim()).toBe(said)
       expect(slide.text).not.toContain(said)
@@ -208,7 +192,7 @@ describeBrowser('real documents lectern was not tuned for, in Chromium', () => {
   })
 
   it('should read Quarto heading attributes as slide attributes, not title text', async () => {
-    const {page, slides} = await open('deck-quarto', readSource('deck-quarto'))
+    const {page, slides} = await open('deck-quarto')
     const sections = await page.evaluate(() =>
       [...document.querySelectorAll('#code-example, #thank-you')].map((section) => [section.classList.contains('smaller'), section.getAttribute('data-background-color')])
     )
@@ -219,7 +203,7 @@ describeBrowser('real documents lectern was not tuned for, in Chromium', () => {
 
   it('should not show pandoc fenced-div markers on any slide', async () => {
     for (const name of ['deck-pandoc', 'deck-quarto']) {
-      const {page, slides} = await open(name, readSource(name))
+      const {page, slides} = await open(name)
       await page.close()
       expect(slides.map((slide) => `${slide.text}\n${slide.notes}`).join('\n'), name).not.toMatch(/:::/)
     }

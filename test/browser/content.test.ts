@@ -5,12 +5,11 @@
  */
 import {copyFileSync, cpSync, mkdirSync} from 'node:fs'
 import path from 'node:path'
-import {pathToFileURL} from 'node:url'
-import type {Browser, Page} from 'playwright-core'
+import type {Browser} from 'playwright-core'
 import {afterAll, beforeAll, expect, it} from 'vitest'
 import {launchBrowser} from '../../src/browser/launch.js'
 import {build} from '../../src/build/build.js'
-import {describeBrowser, waitForFitted} from '../util/browser.js'
+import {describeBrowser, openDeck} from '../util/browser.js'
 import {root, temporaryFolder} from '../util/fixtures.js'
 
 interface RevealApi {
@@ -42,26 +41,7 @@ describeBrowser('author syntax and rich content in Chromium', () => {
     work.remove()
   })
 
-  async function open(name: string): Promise<{page: Page; errors: string[]; outside: string[]; requested: string[]}> {
-    const file = outputs.get(name)!
-    const page = await browser.newPage({viewport: {width: 1280, height: 720}})
-    const errors: string[] = []
-    const outside: string[] = []
-    const requested: string[] = []
-    const folder = pathToFileURL(path.dirname(file)).href
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text())
-    })
-    page.on('pageerror', (error) => errors.push(error.message))
-    page.on('request', (request) => {
-      requested.push(request.url())
-      if (!request.url().startsWith(folder + '/')) outside.push(request.url())
-    })
-    page.on('requestfailed', (request) => errors.push(`failed ${request.url()}`))
-    await page.goto(pathToFileURL(file).href)
-    await waitForFitted(page)
-    return {page, errors, outside, requested}
-  }
+  const open = (name: string) => openDeck(browser, outputs.get(name)!)
 
   it('should build a reveal-md deck as its author meant it', async () => {
     const {page, errors, outside} = await open('explicit-reveal-md')

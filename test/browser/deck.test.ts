@@ -3,12 +3,11 @@
  */
 import {copyFileSync, readdirSync} from 'node:fs'
 import path from 'node:path'
-import {pathToFileURL} from 'node:url'
 import type {Browser} from 'playwright-core'
 import {afterAll, beforeAll, expect, it} from 'vitest'
 import {launchBrowser} from '../../src/browser/launch.js'
 import {build} from '../../src/build/build.js'
-import {describeBrowser, waitForFitted} from '../util/browser.js'
+import {describeBrowser, openDeck} from '../util/browser.js'
 import {root, temporaryFolder} from '../util/fixtures.js'
 
 interface SlideReport {
@@ -52,19 +51,7 @@ describeBrowser('built deck in Chromium', () => {
   })
 
   async function open(file: string) {
-    const page = await browser.newPage({viewport: {width: 1280, height: 720}})
-    const errors: string[] = []
-    const outside: string[] = []
-    const folder = pathToFileURL(path.dirname(file)).href
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text())
-    })
-    page.on('pageerror', (error) => errors.push(error.message))
-    page.on('request', (request) => {
-      if (!request.url().startsWith(folder + '/')) outside.push(request.url())
-    })
-    await page.goto(pathToFileURL(file).href)
-    await waitForFitted(page)
+    const {page, errors, outside} = await openDeck(browser, file)
     const slides = await page.evaluate((): SlideReport[] => {
       const reveal = (window as unknown as {Reveal: {getSlides(): HTMLElement[]; getSlideNotes(slide: HTMLElement): string}}).Reveal
       return reveal.getSlides().map((slide) => {

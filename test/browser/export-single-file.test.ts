@@ -12,7 +12,7 @@ import {launchBrowser} from '../../src/browser/launch.js'
 import {build} from '../../src/build/build.js'
 import {expectedSlides} from '../export/poppler.js'
 import {figuresDeck} from '../export/decks.js'
-import {describeBrowser} from '../util/browser.js'
+import {describeBrowser, waitForFitted} from '../util/browser.js'
 import {root, runCli, temporaryFolder} from '../util/fixtures.js'
 
 const decks = {
@@ -67,7 +67,7 @@ describeBrowser('single-file deck in Chromium', () => {
       const errors: string[] = []
       page.on('pageerror', (error) => errors.push(error.message))
       await page.goto(pathToFileURL(file).href)
-      await page.waitForFunction(() => document.documentElement.hasAttribute('data-lectern-fitted'))
+      await waitForFitted(page)
       const state = await page.evaluate(async () => {
         const reveal = (window as unknown as {Reveal: {getTotalSlides(): number; isReady(): boolean}}).Reveal
         await document.fonts.ready
@@ -96,7 +96,7 @@ describeBrowser('single-file deck in Chromium', () => {
     const outside = watchRequests(context, file)
     const page = await context.newPage()
     await page.goto(pathToFileURL(file).href)
-    await page.waitForFunction(() => document.documentElement.hasAttribute('data-lectern-fitted'))
+    await waitForFitted(page)
     const [popup] = await Promise.all([
       context.waitForEvent('page'),
       page.evaluate(() => {
@@ -131,7 +131,7 @@ describeBrowser('single-file deck in Chromium', () => {
     const outside = watchRequests(context, file)
     const page = await context.newPage()
     await page.goto(`${pathToFileURL(file).href}#/2`)
-    await page.waitForFunction(() => document.documentElement.hasAttribute('data-lectern-fitted'))
+    await waitForFitted(page)
     const state = await page.evaluate(async () => {
       await document.fonts.ready
       const image = document.querySelector('img')!

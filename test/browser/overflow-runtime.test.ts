@@ -12,7 +12,7 @@ import {launchBrowser} from '../../src/browser/launch.js'
 import {writeDeck} from '../../src/build/build.js'
 import {renderDeck, toFile} from '../../src/build/render.js'
 import {minimumScale} from '../../src/pipeline/slides/fit.js'
-import {chromiumPath, describeBrowser} from '../util/browser.js'
+import {chromiumPath, describeBrowser, waitForFitted} from '../util/browser.js'
 import {temporaryFolder} from '../util/fixtures.js'
 
 const list = (count: number) => Array.from({length: count}, (_, index) => `- Point ${index + 1} of a list written by hand`).join('\n')
@@ -69,7 +69,7 @@ describeBrowser('lectern.js in explicit decks', () => {
     browser = await launchBrowser({browser: chromiumPath})
     page = await browser.newPage({viewport: {width: 1280, height: 720}})
     await page.goto(pathToFileURL(html).href)
-    await page.waitForFunction(() => document.documentElement.hasAttribute('data-lectern-fitted'))
+    await waitForFitted(page)
   })
 
   afterAll(async () => {

@@ -4,11 +4,10 @@
  */
 import {copyFileSync, mkdirSync} from 'node:fs'
 import path from 'node:path'
-import {pathToFileURL} from 'node:url'
 import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, expect, it} from 'vitest'
 import {launchBrowser} from '../../src/browser/launch.js'
-import {buildDecks, describeBrowser, waitForFitted} from '../util/browser.js'
+import {buildDecks, describeBrowser, openDeck} from '../util/browser.js'
 import {root, temporaryFolder} from '../util/fixtures.js'
 
 describeBrowser('pandoc and Quarto decks in Chromium', () => {
@@ -30,10 +29,7 @@ describeBrowser('pandoc and Quarto decks in Chromium', () => {
   })
 
   async function open(name: string): Promise<Page> {
-    const page = await browser.newPage({viewport: {width: 1280, height: 720}})
-    await page.goto(pathToFileURL(output.get(name)!).href)
-    await waitForFitted(page)
-    return page
+    return (await openDeck(browser, output.get(name)!)).page
   }
 
   async function show(page: Page, id: string): Promise<void> {

@@ -10,7 +10,7 @@ import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, expect, it} from 'vitest'
 import {launchBrowser} from '../../src/browser/launch.js'
 import {build} from '../../src/build/build.js'
-import {describeBrowser} from '../util/browser.js'
+import {describeBrowser, previewSlideIds, waitForFitted} from '../util/browser.js'
 import {root, temporaryFolder} from '../util/fixtures.js'
 
 const english = `# Pacing
@@ -49,17 +49,7 @@ async function speakerView(popup: Page): Promise<View> {
       pacing: {shown: pacing.style.display !== 'none', className: pacing.className, seconds: h * 3600 + m * 60 + s}
     }
   })
-  const slides: string[] = []
-  for (const frame of popup.frames()) {
-    if (frame === popup.mainFrame()) continue
-    slides.push(
-      await frame.evaluate(() => {
-        const reveal = (window as unknown as {Reveal?: {isReady(): boolean; getCurrentSlide(): HTMLElement}}).Reveal
-        return reveal?.isReady() ? reveal.getCurrentSlide().id : ''
-      })
-    )
-  }
-  return {...view, slides}
+  return {...view, slides: await previewSlideIds(popup)}
 }
 
 describeBrowser('speaker view from file://', () => {
@@ -85,7 +75,7 @@ describeBrowser('speaker view from file://', () => {
   async function openSpeakerView(deck: string, slide: string) {
     const page = await browser.newPage({viewport: {width: 1280, height: 720}})
     await page.goto(`${pathToFileURL(pages[deck]).href}#/${encodeURIComponent(slide)}`)
-    await page.waitForFunction(() => document.documentElement.hasAttribute('data-lectern-fitted'))
+    await waitForFitted(page)
     const expected = await page.evaluate(() => {
       const reveal = (window as unknown as {Reveal: {getCurrentSlide(): HTMLElement}}).Reveal
       const leaves = Array.from(document.querySelectorAll('.reveal .slides section')).filter((section) => !section.querySelector('section'))

@@ -10,7 +10,7 @@ import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, expect, it} from 'vitest'
 import {launchBrowser} from '../../src/browser/launch.js'
 import {serve, type ServeHandle} from '../../src/server/serve.js'
-import {describeBrowser} from '../util/browser.js'
+import {describeBrowser, previewSlideIds, waitForFitted} from '../util/browser.js'
 import {root, temporaryFolder} from '../util/fixtures.js'
 
 const english = `---
@@ -112,7 +112,7 @@ describeBrowser('lectern serve in Chromium', () => {
   async function open(url: string, hash: string): Promise<Page> {
     const page = await browser.newPage({viewport: {width: 1280, height: 720}})
     await page.goto(`${url}#/${hash}`)
-    await page.waitForFunction(() => document.documentElement.hasAttribute('data-lectern-fitted'))
+    await waitForFitted(page)
     // A marker that survives only if the page is updated in place, not reloaded.
     await page.evaluate(() => {
       ;(window as unknown as {kept: boolean}).kept = true
@@ -228,19 +228,7 @@ describeBrowser('lectern serve in Chromium', () => {
     expect(view.clock).toMatch(/\d/)
     expect(view.timer).toMatch(/\d\d:\d\d/)
     expect(view.frames).toBe(2)
-    const frameSlides = async () => {
-      const ids: string[] = []
-      for (const frame of popup.frames()) {
-        if (frame === popup.mainFrame()) continue
-        ids.push(
-          await frame.evaluate(() => {
-            const reveal = (window as unknown as {Reveal?: {isReady(): boolean; getCurrentSlide(): HTMLElement}}).Reveal
-            return reveal?.isReady() ? reveal.getCurrentSlide().id : ''
-          })
-        )
-      }
-      return ids
-    }
+    const frameSlides = () => previewSlideIds(popup)
     await expect.poll(frameSlides, {timeout: 20_000}).toEqual(['alpha', await nextId(page, 'alpha')])
 
     // An edit of the notes reaches the speaker view; the previews follow an insertion.
@@ -259,7 +247,7 @@ describeBrowser('lectern serve in Chromium', () => {
     const page = await open(server.url, 'gamma')
     edit(deckFile, 'title: Live reload\n', 'title: Live reload\ntransition: fade\n')
     await page.waitForFunction(() => (window as unknown as {Reveal?: {isReady(): boolean; getConfig(): {transition: string}}}).Reveal?.isReady() && (window as unknown as {Reveal: {getConfig(): {transition: string}}}).Reveal.getConfig().transition === 'fade', undefined, {timeout: 20_000})
-    await page.waitForFunction(() => document.documentElement.hasAttribute('data-lectern-fitted'))
+    await waitForFitted(page)
     expect(await kept(page)).toBe(false)
     expect((await current(page)).id).toBe('gamma')
     edit(deckFile, 'transition: fade\n', '')

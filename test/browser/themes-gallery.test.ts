@@ -6,12 +6,12 @@
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
-import type {Browser, Page} from 'playwright-core'
+import type {Browser} from 'playwright-core'
 import {afterAll, beforeAll, expect, it} from 'vitest'
 import {launchBrowser} from '../../src/browser/launch.js'
 import {build} from '../../src/build/build.js'
 import {buildGallery} from '../../src/build/gallery.js'
-import {describeBrowser} from '../util/browser.js'
+import {describeBrowser, waitForFitted, watchPage} from '../util/browser.js'
 import {root, temporaryFolder} from '../util/fixtures.js'
 
 describeBrowser('theme gallery and custom themes in Chromium', () => {
@@ -27,21 +27,12 @@ describeBrowser('theme gallery and custom themes in Chromium', () => {
     work.remove()
   })
 
-  /** Open a page, recording errors and any request outside `folder`. */
-  async function open(file: string, folder: string): Promise<{page: Page; errors: string[]; outside: string[]}> {
+  /** Open a page, watched from `folder`. */
+  async function open(file: string, folder: string) {
     const page = await browser.newPage({viewport: {width: 1400, height: 900}})
-    const errors: string[] = []
-    const outside: string[] = []
-    const base = pathToFileURL(folder).href + '/'
-    page.on('pageerror', (error) => errors.push(error.message))
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text())
-    })
-    page.on('request', (request) => {
-      if (!request.url().startsWith(base)) outside.push(request.url())
-    })
+    const watched = watchPage(page, folder)
     await page.goto(pathToFileURL(file).href)
-    return {page, errors, outside}
+    return {page, ...watched}
   }
 
   it('should show every sample slide in every theme, each frame on its own slide, offline', async () => {
@@ -54,7 +45,7 @@ describeBrowser('theme gallery and custom themes in Chromium', () => {
       expect(frames.length).toBe(result.themes.length * result.slides.length)
       const seen: Array<{theme: string; indices: string; background: string; title: string}> = []
       for (const frame of frames) {
-        await frame.waitForFunction(() => document.documentElement.hasAttribute('data-lectern-fitted'))
+        await waitForFitted(frame)
         const state = await frame.evaluate(`(() => {
           const reveal = window.Reveal
           const indices = reveal.getIndices()
@@ -140,7 +131,7 @@ describeBrowser('theme gallery and custom themes in Chromium', () => {
     const output = result.decks[0].output!
     const {page, errors, outside} = await open(output, path.dirname(output))
     try {
-      await page.waitForFunction(() => document.documentElement.hasAttribute('data-lectern-fitted'))
+      await waitForFitted(page)
       const state = await page.evaluate(`(async () => {
         const loaded = await document.fonts.load("16px 'Talk Mono'")
         window.Reveal.slide(1)

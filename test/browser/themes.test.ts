@@ -13,7 +13,7 @@ import {afterAll, beforeAll, expect, it} from 'vitest'
 import {launchBrowser} from '../../src/browser/launch.js'
 import {build} from '../../src/build/build.js'
 import {listThemes} from '../../src/theme.js'
-import {describeBrowser} from '../util/browser.js'
+import {describeBrowser, waitForFitted} from '../util/browser.js'
 import {root, temporaryFolder} from '../util/fixtures.js'
 
 /** What the page reports for one slide. */
@@ -241,7 +241,7 @@ describeBrowser('built-in themes in Chromium', () => {
     const page = await browser.newPage({viewport: {width: 1280, height: 720}})
     try {
       await page.goto(pathToFileURL(output).href)
-      await page.waitForFunction(() => document.documentElement.hasAttribute('data-lectern-fitted'))
+      await waitForFitted(page)
       return (await page.evaluate(measure)) as SlideMeasure[]
     } finally {
       await page.close()

@@ -4,7 +4,8 @@
  * browser into a failure.
  */
 import path from 'node:path'
-import type {Page} from 'playwright-core'
+import {pathToFileURL} from 'node:url'
+import type {Browser, Page} from 'playwright-core'
 import {describe, it} from 'vitest'
 import {build} from '../../src/build/build.js'
 import {findChromiumOrUndefined} from '../../src/browser/find-chromium.js'
@@ -30,6 +31,53 @@ export function describeBrowser(name: string, body: () => void): void {
 /** Wait until lectern's page runtime has fitted every slide (`<html data-lectern-fitted>`). */
 export async function waitForFitted(page: Pick<Page, 'waitForFunction'>, timeout = 30_000): Promise<void> {
   await page.waitForFunction(() => document.documentElement.hasAttribute('data-lectern-fitted'), null, {timeout})
+}
+
+/** What a page did: console and page errors and failed requests, every URL it requested, and those outside a folder. */
+export interface Watched {
+  errors: string[]
+  requested: string[]
+  outside: string[]
+}
+
+/** Record from now on what `page` does (see `Watched`); `outside` are requests not under `folder`. */
+export function watchPage(page: Page, folder: string): Watched {
+  const watched: Watched = {errors: [], requested: [], outside: []}
+  const base = pathToFileURL(folder).href + '/'
+  page.on('console', (message) => {
+    if (message.type() === 'error') watched.errors.push(`${message.text()} ${message.location().url}`)
+  })
+  page.on('pageerror', (error) => watched.errors.push(error.message))
+  page.on('requestfailed', (request) => watched.errors.push(`failed ${request.url()}`))
+  page.on('request', (request) => {
+    watched.requested.push(request.url())
+    if (!request.url().startsWith(base)) watched.outside.push(request.url())
+  })
+  return watched
+}
+
+/** Open a built deck from file:// at 1280×720, watched from its folder, once lectern has fitted every slide. */
+export async function openDeck(browser: Browser, file: string): Promise<Watched & {page: Page}> {
+  const page = await browser.newPage({viewport: {width: 1280, height: 720}})
+  const watched = watchPage(page, path.dirname(file))
+  await page.goto(pathToFileURL(file).href)
+  await waitForFitted(page)
+  return {page, ...watched}
+}
+
+/** The id of the slide each preview frame of reveal.js's speaker view shows (`''` until its deck is ready). */
+export async function previewSlideIds(popup: Page): Promise<string[]> {
+  const ids: string[] = []
+  for (const frame of popup.frames()) {
+    if (frame === popup.mainFrame()) continue
+    ids.push(
+      await frame.evaluate(() => {
+        const reveal = (window as unknown as {Reveal?: {isReady(): boolean; getCurrentSlide(): HTMLElement}}).Reveal
+        return reveal?.isReady() ? reveal.getCurrentSlide().id : ''
+      })
+    )
+  }
+  return ids
 }
 
 /** Build decks (files or folders) and map each deck's name to its written `index.html`. */
