@@ -39,6 +39,13 @@ export class LecternError extends Error {
   }
 }
 
+/** A failed write of `target` as an `OUTPUT` error saying so; a `LecternError` stays as it is. */
+export function toWriteError(target: string, error: unknown, file?: string): LecternError {
+  if (error instanceof LecternError) return error
+  const code = (error as NodeJS.ErrnoException).code
+  return new LecternError('OUTPUT', `Cannot write \`${target}\`: ${code ?? String(error)}; check the folder exists and is writable`, {cause: error, file})
+}
+
 /** Whether a value is a `LecternError`. */
 export function isLecternError(value: unknown): value is LecternError {
   return value instanceof LecternError

@@ -5,7 +5,7 @@
 import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {temporaryToken} from './build/interrupted.js'
-import {LecternError} from './errors.js'
+import {toWriteError} from './errors.js'
 
 /** Write `content` to a temporary file next to `target` (folders created), then rename it into place. */
 export async function writeAtomically(target: string, content: Uint8Array | string): Promise<void> {
@@ -17,7 +17,6 @@ export async function writeAtomically(target: string, content: Uint8Array | stri
     await rename(temporary, target)
   } catch (error) {
     await rm(temporary, {force: true})
-    const code = (error as NodeJS.ErrnoException).code
-    throw new LecternError('OUTPUT', `Cannot write \`${target}\`: ${code ?? String(error)}; check the folder exists and is writable`, {cause: error})
+    throw toWriteError(target, error)
   }
 }

@@ -8,7 +8,7 @@ import path from 'node:path'
 import {promisify} from 'node:util'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
-import {LecternError} from '../errors.js'
+import {LecternError, toWriteError} from '../errors.js'
 import {resolveOptions, type Options} from '../options.js'
 import type {DeckInfo} from '../pipeline/types.js'
 import {isInside, toRelativePath} from '../relative-path.js'
@@ -133,9 +133,7 @@ export async function writeDeck(outDir: string, name: string, html: string, asse
   } catch (error) {
     // Removing what was written can fail for the same reason writing did.
     await rm(temporary, {recursive: true, force: true}).catch(() => undefined)
-    if (error instanceof LecternError) throw error
-    const code = (error as NodeJS.ErrnoException).code
-    throw new LecternError('OUTPUT', `Cannot write \`${target}\`: ${code ?? String(error)}; check the folder exists and is writable`, {cause: error, file: outDir})
+    throw toWriteError(target, error, outDir)
   }
   return path.join(target, 'index.html')
 }

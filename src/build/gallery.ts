@@ -11,7 +11,7 @@ import {toString} from 'hast-util-to-string'
 import rehypeParse from 'rehype-parse'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
-import {LecternError} from '../errors.js'
+import {LecternError, toWriteError} from '../errors.js'
 import {toHtmlPage} from '../html-page.js'
 import {themesDir} from '../paths.js'
 import {hasClassName} from '../pipeline/has-class-name.js'
@@ -103,9 +103,7 @@ export async function buildGallery(options?: Readonly<GalleryOptions> | null): P
     await swapInto(temporary, target, token)
   } catch (error) {
     await rm(temporary, {recursive: true, force: true})
-    if (error instanceof LecternError) throw error
-    const code = (error as NodeJS.ErrnoException).code
-    throw new LecternError('OUTPUT', `Cannot write \`${target}\`: ${code ?? String(error)}; check the folder exists and is writable`, {cause: error})
+    throw toWriteError(target, error)
   }
   return {output: path.join(target, 'index.html'), themes: entries, slides, files}
 }
