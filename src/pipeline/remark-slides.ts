@@ -11,8 +11,7 @@ import {restoreUnknownDirectives} from './slides/directives.js'
 import {toSlidesAuto} from './slides/auto.js'
 import {applyAttributeComments} from './slides/attributes.js'
 import {hasRuleBreaks, isSlideMarkdown, toRevealBreaks, toSlidesExplicit} from './slides/explicit.js'
-import {applyPauses, fromFencedDivs} from './slides/fenced-divs.js'
-import {makeIncremental} from './slides/incremental.js'
+import {applyPauses, fromFencedDivs, markFragments} from './slides/fenced-divs.js'
 import {restoreDollarAmounts} from './slides/math.js'
 import {isNoteLead, toNoteSections, toNotesNodes} from './slides/notes.js'
 import {defaultMetrics, fitSlides, type Metrics} from './slides/fit.js'
@@ -74,7 +73,8 @@ export default function remarkSlides(options?: Readonly<Options> | null) {
 
     const all = [...eachSlide(slides)]
     for (const slide of all) applyPauses(slide)
-    if (meta.incremental) for (const slide of all) makeIncremental(slide)
+    // Front matter `incremental: true`: lists appear item by item, as pandoc's and Quarto's option does.
+    if (meta.incremental) for (const slide of all) markFragments(slide)
     const estimates = scaleToDuration(all.map((slide) => estimateSeconds(notesText(slide), shownText(slide))), meta.duration)
     all.forEach((slide, index) => {
       slide.data = {...slide.data, seconds: estimates[index]}

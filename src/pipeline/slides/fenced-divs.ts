@@ -6,11 +6,12 @@
  * other div is a `<div>` with its class, id and attributes, and `. . .` on
  * its own line pauses: what follows it on the slide is a fragment.
  */
-import type {Paragraph, Parent, Root, RootContent} from 'mdast'
+import type {ListItem, Paragraph, Parent, Root, RootContent} from 'mdast'
+import type {Node} from 'unist'
 import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import type {FencedDiv, Slide} from '../types.js'
-import {someNode} from '../some-node.js'
+import {eachNode, someNode} from '../some-node.js'
 import {span} from './nodes.js'
 
 /** Attributes of a fence: id, classes, and the rest by name. */
@@ -94,17 +95,23 @@ function toDataProperty(name: string): string {
   return `data${name.replace(/(?:^|-)([a-z\d])/g, (_, c: string) => c.toUpperCase())}`
 }
 
-/** Make the items of the lists in a div fragments (not those of a nested non-incremental div). */
-function markFragments(div: FencedDiv): void {
-  visit(div, (node) => {
-    if (node !== div && isNonIncremental(node)) return SKIP
-    if (node.type === 'notes') return SKIP
-    if (node.type !== 'listItem') return
-    const properties = ((node.data ??= {}).hProperties ??= {})
+/**
+ * Make the list items in `tree` (an incremental div, or a slide of a deck with
+ * front matter `incremental: true`) fragments, those of notes and of a nested
+ * non-incremental div aside.
+ */
+export function markFragments(tree: Node): void {
+  eachNode(tree, (node) => {
+    if ((node !== tree && isNonIncremental(node)) || node.type === 'notes') return false
+    if (node.type !== 'listItem') return undefined
+    const item = node as ListItem
+    const properties = ((item.data ??= {}).hProperties ??= {})
+    // Task list items keep the class the default handler would have given them.
     const existing = Array.isArray(properties.className)
       ? (properties.className as string[])
-      : typeof node.checked === 'boolean' ? ['task-list-item'] : []
+      : typeof item.checked === 'boolean' ? ['task-list-item'] : []
     if (!existing.includes('fragment')) properties.className = [...existing, 'fragment']
+    return undefined
   })
 }
 
