@@ -244,7 +244,6 @@ function normaliseHeadings(tree: Root): void {
   const [title, ...rest] = headings
   if (!title) return
   if (title.depth !== 1) rest.unshift(title)
-  else title.depth = 1
   if (rest.length === 0) return
   const highest = Math.min(...rest.map((heading) => heading.depth))
   const shift = highest - 2
