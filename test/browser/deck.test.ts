@@ -1,7 +1,7 @@
 /**
  * A built deck opened from file:// in real Chromium, as an audience sees it.
  */
-import {copyFileSync, readdirSync} from 'node:fs'
+import {copyFileSync, existsSync, mkdirSync, readdirSync} from 'node:fs'
 import path from 'node:path'
 import type {Browser} from 'playwright-core'
 import {afterAll, beforeAll, expect, it} from 'vitest'
@@ -28,16 +28,12 @@ describeBrowser('built deck in Chromium', () => {
     const input = path.join(work.dir, 'in')
     const fixtures = path.join(root, 'test', 'fixtures')
     // The seed deck plus articles of other shapes: English, Chinese, deep, flat, tables, code.
-    const {mkdirSync} = await import('node:fs')
     mkdirSync(input)
     copyFileSync(path.join(root, 'slides', 'what-is-a-big-model.md'), path.join(input, 'seed.md'))
     for (const name of readdirSync(fixtures).sort()) {
-      if (name.startsWith('seed') || name.startsWith('explicit')) continue
-      try {
-        copyFileSync(path.join(fixtures, name, 'input.md'), path.join(input, `${name}.md`))
-      } catch {
-        // A fixture folder without input.md (expected output only) is not a deck.
-      }
+      // A fixture folder without input.md (expected output only) is not a deck.
+      if (name.startsWith('seed') || name.startsWith('explicit') || !existsSync(path.join(fixtures, name, 'input.md'))) continue
+      copyFileSync(path.join(fixtures, name, 'input.md'), path.join(input, `${name}.md`))
     }
     const result = await build([input], {outDir: path.join(work.dir, 'out')})
     // Articles (auto mode) must have notes on every slide; explicit decks have what their authors wrote.
