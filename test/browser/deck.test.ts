@@ -71,7 +71,7 @@ describeBrowser('built deck in Chromium', () => {
     expect(decks.length).toBeGreaterThanOrEqual(6)
   })
 
-  it('should open each deck offline with no console error, no outside request, notes on every slide and nothing overflowing', async () => {
+  it('should open each deck offline with no console error, no outside request, notes on every slide and nothing overflowing or shrunk', async () => {
     for (const deck of decks) {
       const {page, errors, outside, slides} = await open(deck)
       const name = path.basename(path.dirname(deck))
@@ -82,6 +82,7 @@ describeBrowser('built deck in Chromium', () => {
         expect(slide.notes.trim(), `${name} ${slide.id}`).not.toBe('')
         expect(slide.notesVisible, `${name} ${slide.id}`).toBe(false)
         expect(slide.overflow, `${name} ${slide.id} overflows`).toBeLessThanOrEqual(1)
+        expect(slide.scaled, `${name} ${slide.id} shrunk`).toBe(false)
       }
       await page.close()
     }
