@@ -1,7 +1,7 @@
 /**
  * The nesting scan: deep input found at its place, ordinary articles let through.
  */
-import {readFileSync} from 'node:fs'
+import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {findDeepNesting, nestingLimits, toNestingReason} from '../../src/pipeline/nesting.js'
@@ -9,10 +9,20 @@ import {root} from '../util/fixtures.js'
 
 const limits = {containers: 5, inline: 5, html: 5}
 
+/** The seed article, every fixture and the acceptance documents: English and Chinese, deep and flat, lists, tables, code. */
+const articles = [
+  path.join(root, 'slides', 'what-is-a-big-model.md'),
+  ...['test/fixtures', 'test/fixtures-acceptance'].flatMap((folder) =>
+    readdirSync(path.join(root, folder), {recursive: true, encoding: 'utf8'})
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => path.join(root, folder, name))
+  )
+]
+
 describe('findDeepNesting', () => {
   it('should let ordinary articles through', () => {
-    const seed = readFileSync(path.join(root, 'slides', 'what-is-a-big-model.md'), 'utf8')
-    expect(findDeepNesting(seed)).toBeUndefined()
+    expect(articles.length).toBeGreaterThan(30)
+    for (const file of articles) expect(findDeepNesting(readFileSync(file, 'utf8')), path.relative(root, file)).toBeUndefined()
     const markdown = [
       '# Title',
       '',
