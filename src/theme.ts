@@ -59,10 +59,7 @@ export const defaultThemeName = 'light'
 
 /** The built-in themes, by name, sorted. */
 export function listThemes(): Theme[] {
-  return readdirSync(themesDir())
-    .filter((name) => name.endsWith('.css') && !name.startsWith('_'))
-    .sort()
-    .map((name) => readTheme(path.join(themesDir(), name), name.slice(0, -4)))
+  return builtinNames().map((name) => readTheme(path.join(themesDir(), `${name}.css`), name))
 }
 
 /**
@@ -89,12 +86,11 @@ export function loadTheme(nameOrPath: string | undefined, cwd = process.cwd()): 
 /** Read a theme file, inlining `@import "name";` of built-in themes. */
 function readTheme(file: string, name: string): Theme {
   const files: string[] = []
+  const headers: string[] = []
   const assets = new Map<string, ThemeAsset>()
-  const css = inlineImports(file, {files, assets, root: path.dirname(file)}, 0)
-  const header = /\/\*\*([\s\S]*?)\*\//.exec(readFileSync(file, 'utf8'))?.[1] ?? ''
-  const tags = parseTags(header)
+  const css = inlineImports(file, {files, headers, assets, root: path.dirname(file)}, 0)
+  const [tags, ...inherited] = headers.map((header) => parseTags(header))
   // An imported theme's fonts and metrics carry over unless this one sets its own.
-  const inherited = files.slice(1).map((f) => parseTags(/\/\*\*([\s\S]*?)\*\//.exec(readFileSync(f, 'utf8'))?.[1] ?? ''))
   const fontLines = tags.fonts.length > 0 ? tags.fonts : inherited.flatMap((t) => t.fonts)
   const metricLines = [...inherited.flatMap((t) => t.metrics), ...tags.metrics]
   return Object.freeze({
@@ -113,6 +109,8 @@ function readTheme(file: string, name: string): Theme {
 
 interface InlineState {
   files: string[]
+  /** The header comment of each of `files`. */
+  headers: string[]
   assets: Map<string, ThemeAsset>
   /** Folder of the theme file the user named; assets keep their paths relative to it. */
   root: string
@@ -120,11 +118,13 @@ interface InlineState {
 
 function inlineImports(file: string, state: InlineState, depth: number): string {
   if (depth > 8) throw new LecternError('THEME', `Too deep \`@import\` nesting in theme \`${file}\``)
+  const text = readFileSync(file, 'utf8')
   state.files.push(file)
+  state.headers.push(/\/\*\*([\s\S]*?)\*\//.exec(text)?.[1] ?? '')
   // One pass, in document order: comments stay as they are, imports are inlined, urls shipped.
   const pattern =
     /\/\*[\s\S]*?\*\/|@import\s+(?:url\(\s*(["']?)(?<url>[^"')]+)\1\s*\)|(["'])(?<string>[^"']+)\3)[^;]*;|\burl\(\s*(["']?)(?<asset>[^"')]*)\5\s*\)/g
-  return readFileSync(file, 'utf8').replace(pattern, (whole, ...rest) => {
+  return text.replace(pattern, (whole, ...rest) => {
     const groups = rest.at(-1) as Record<'url' | 'string' | 'asset', string | undefined>
     const target = groups.url ?? groups.string
     if (target !== undefined) return inlineImport(whole, target.trim(), file, state, depth)
