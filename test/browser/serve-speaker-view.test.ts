@@ -116,6 +116,8 @@ describeBrowser('speaker view from file://', () => {
     expect(view.notes).toBe(expected.notes)
     expect(view.notes).not.toBe('')
     expect(view.pacing.shown).toBe(true)
+    // The slides up to this one were given time (a missing data-timing would count as 0).
+    expect(expected.allotted).toBeGreaterThan(0)
     expect(view.pacing.seconds).toBeLessThanOrEqual(expected.allotted)
     expect(view.pacing.seconds).toBeGreaterThan(expected.allotted - 15)
     await popup.close()
