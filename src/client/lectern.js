@@ -81,7 +81,8 @@
       scale = low / 100
     }
     setScale(section, scale)
-    if (overflows(section)) section.setAttribute('data-lectern-overflow', String(Math.round(overflowOf(section))))
+    var left = overflowOf(section)
+    if (left > 1) section.setAttribute('data-lectern-overflow', String(Math.round(left)))
     else section.removeAttribute('data-lectern-overflow')
   }
 
@@ -128,7 +129,7 @@
 
   function sectionOf(element) {
     var section = element && element.closest ? element.closest('.reveal .slides section') : null
-    return section && !section.querySelector('section') ? section : null
+    return section && isLeaf(section) ? section : null
   }
 
   // An image that loads (or fails and shows its alt text) changes its slide's height.
@@ -185,10 +186,9 @@
     else requestAnimationFrame(whenLaidOut)
   }
 
-  if (window.Reveal && window.Reveal.isReady) {
+  if (window.Reveal) {
     window.Reveal.on('ready', start)
-    whenLaidOut()
-  } else if (window.Reveal) window.Reveal.on('ready', start)
-  else if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start)
+    if (window.Reveal.isReady) whenLaidOut()
+  } else if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start)
   else start()
 })()
