@@ -4,7 +4,7 @@
  * `lectern check`) can point at the source of what it finds.
  */
 import type {Element, Root} from 'hast'
-import {visit} from 'unist-util-visit'
+import {eachNode} from './some-node.js'
 
 /** Attribute (as a hast property) that carries an element's source place. */
 export const positionProperty = 'dataLecternPosition'
@@ -12,11 +12,12 @@ export const positionProperty = 'dataLecternPosition'
 /** Mark every element that has a source position with its `line:column`. */
 export default function rehypePositions() {
   return function (tree: Root): undefined {
-    visit(tree, 'element', function (node: Element) {
+    eachNode(tree, (node) => {
       const start = node.position?.start
-      if (start && node.properties[positionProperty] === undefined) {
-        node.properties[positionProperty] = `${start.line}:${start.column}`
-      }
+      if (node.type !== 'element' || !start) return undefined
+      const {properties} = node as Element
+      if (properties[positionProperty] === undefined) properties[positionProperty] = `${start.line}:${start.column}`
+      return undefined
     })
   }
 }

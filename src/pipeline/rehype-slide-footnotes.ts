@@ -8,6 +8,7 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {visit} from 'unist-util-visit'
 import {hasClassName} from './has-class-name.js'
+import {eachNode, someNode} from './some-node.js'
 import {eachSlideSection} from './rehype-reveal.js'
 
 /** Move footnotes into the slides (or notes) that reference them. */
@@ -20,10 +21,12 @@ export default function rehypeSlideFootnotes() {
 
     const definitions = new Map<string, {item: Element; number: number}>()
     let number = 0
-    visit(section, 'element', (node: Element) => {
-      if (node.tagName !== 'li' || typeof node.properties.id !== 'string') return
+    eachNode(section, (any) => {
+      const node = any as Element
+      if (node.type !== 'element' || node.tagName !== 'li' || typeof node.properties.id !== 'string') return undefined
       number++
       definitions.set(node.properties.id, {item: cleanDefinition(node), number})
+      return undefined
     })
 
     for (const slide of eachSlideSection(tree.children)) {
@@ -35,7 +38,7 @@ export default function rehypeSlideFootnotes() {
       visit(slide, 'element', (node: Element, _, parent) => {
         if (node.tagName !== 'a' || node.properties.dataFootnoteRef === undefined) return
         const id = String(node.properties.href ?? '').replace(/^#/, '')
-        const inNotes = notes !== undefined && contains(notes, node)
+        const inNotes = notes !== undefined && someNode(notes, (child) => child === node)
         const list = inNotes ? noted : shown
         if (!list.includes(id)) list.push(id)
         // The number stays, as text: the footnote is on the same slide.
@@ -53,14 +56,6 @@ export default function rehypeSlideFootnotes() {
 
 function isFootnoteSection(node: Element): boolean {
   return node.tagName === 'section' && node.properties.dataFootnotes !== undefined
-}
-
-function contains(ancestor: Element, target: Element): boolean {
-  let found = false
-  visit(ancestor, 'element', (node: Element) => {
-    if (node === target) found = true
-  })
-  return found
 }
 
 /** A footnote item without its back links and ids (it may appear on several slides). */
