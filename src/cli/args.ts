@@ -29,6 +29,7 @@ export interface Command {
 
 const browser: Flag = {name: 'browser', type: 'string', value: '<path>', description: 'Chrome, Chromium or Edge to use (else $LECTERN_BROWSER, then the usual install locations)'}
 const theme: Flag = {name: 'theme', short: 't', type: 'string', value: '<name|path>', description: 'theme name or CSS file; wins over front matter `theme`'}
+const timeout: Flag = {name: 'timeout', type: 'string', value: '<seconds>', description: 'give up on a browser that does not answer', default: '60'}
 const allowHtml: Flag = {name: 'allow-html', type: 'boolean', description: 'keep raw HTML from the markdown (trusted authors only)'}
 
 /** Flags every command takes. */
@@ -79,7 +80,7 @@ export const commands: Command[] = [
       {name: 'notes', type: 'boolean', description: 'add each slide\'s speaker notes after it'},
       {name: 'handout', type: 'boolean', description: 'slide and notes on one A4 portrait page'},
       browser,
-      {name: 'timeout', type: 'string', value: '<seconds>', description: 'give up on a browser that does not answer', default: '60'},
+      timeout,
       theme,
       allowHtml
     ]
@@ -92,7 +93,7 @@ export const commands: Command[] = [
     flags: [
       {name: 'out-dir', short: 'o', type: 'string', value: '<dir>', description: 'output folder', default: 'dist/<deck>-png'},
       browser,
-      {name: 'timeout', type: 'string', value: '<seconds>', description: 'give up on a browser that does not answer', default: '60'},
+      timeout,
       theme,
       allowHtml
     ]
@@ -106,7 +107,7 @@ export const commands: Command[] = [
       {name: 'json', type: 'boolean', description: 'print findings as JSON'},
       {name: 'split', type: 'string', value: '<auto|manual>', description: 'how slides are found, as for `lectern build` (default: decided by the deck)'},
       browser,
-      {name: 'timeout', type: 'string', value: '<seconds>', description: 'give up on a browser that does not answer', default: '60'},
+      timeout,
       theme,
       allowHtml
     ]

@@ -5,18 +5,12 @@
 import {check, toFindings} from '../../check/check.js'
 import type {ParsedArgs} from '../args.js'
 import {exitCodeFor, report} from '../report.js'
-import {numberValue, splitValue} from './shared.js'
+import {browserValues, splitValue} from './shared.js'
 
 /** Run `lectern check`. */
 export async function run(args: ParsedArgs): Promise<number> {
   const values = args.values
-  const result = await check(args.inputs, {
-    theme: values.theme as string | undefined,
-    allowHtml: values['allow-html'] ? true : undefined,
-    split: splitValue(values.split),
-    browser: values.browser as string | undefined,
-    timeout: numberValue('timeout', values.timeout, 60) * 1000
-  })
+  const result = await check(args.inputs, {split: splitValue(values.split), ...browserValues(values)})
   if (values.json) {
     process.stdout.write(`${JSON.stringify(toFindings(result.files), null, 2)}\n`)
   } else {

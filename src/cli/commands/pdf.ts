@@ -5,7 +5,7 @@ import {exportPdf} from '../../export/pdf.js'
 import {toDisplayPath} from '../../relative-path.js'
 import type {ParsedArgs} from '../args.js'
 import {exitCodeFor} from '../report.js'
-import {exportValues, formatBytes, runExport} from './shared.js'
+import {browserValues, formatBytes, runExport} from './shared.js'
 
 /** Run `lectern pdf`. */
 export async function run(args: ParsedArgs): Promise<number> {
@@ -13,7 +13,7 @@ export async function run(args: ParsedArgs): Promise<number> {
   const quiet = Boolean(values.quiet)
   const result = await runExport('pdf', quiet, (onProgress) =>
     exportPdf(args.inputs[0] ?? '', {
-      ...exportValues(values),
+      ...browserValues(values),
       output: values.output as string | undefined,
       notes: Boolean(values.notes),
       handout: Boolean(values.handout),

@@ -5,7 +5,7 @@ import {exportPng} from '../../export/png.js'
 import {toDisplayPath} from '../../relative-path.js'
 import type {ParsedArgs} from '../args.js'
 import {exitCodeFor} from '../report.js'
-import {exportValues, runExport} from './shared.js'
+import {browserValues, runExport} from './shared.js'
 
 /** Run `lectern png`. */
 export async function run(args: ParsedArgs): Promise<number> {
@@ -13,7 +13,7 @@ export async function run(args: ParsedArgs): Promise<number> {
   const quiet = Boolean(values.quiet)
   const result = await runExport('png', quiet, (onProgress) =>
     exportPng(args.inputs[0] ?? '', {
-      ...exportValues(values),
+      ...browserValues(values),
       outDir: values['out-dir'] as string | undefined,
       onProgress
     })

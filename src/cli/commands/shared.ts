@@ -32,8 +32,8 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
 
-/** The options `pdf` and `png` share: `--browser`, `--timeout` (seconds), `--theme`, `--allow-html`. */
-export function exportValues(values: ParsedArgs['values']) {
+/** The options the browser commands (`pdf`, `png`, `check`) share: `--browser`, `--timeout` (seconds), `--theme`, `--allow-html`. */
+export function browserValues(values: ParsedArgs['values']) {
   return {
     browser: values.browser as string | undefined,
     timeout: numberValue('timeout', values.timeout, 60) * 1000,
