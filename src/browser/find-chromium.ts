@@ -8,10 +8,10 @@ import path from 'node:path'
 import {LecternError} from '../errors.js'
 
 /** Environment variables read, in order. */
-export const browserEnvironmentVariables = ['LECTERN_BROWSER', 'CHROME_PATH'] as const
+const browserEnvironmentVariables = ['LECTERN_BROWSER', 'CHROME_PATH'] as const
 
 /** Known install locations per platform. */
-export function knownBrowserPaths(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string[] {
+function knownBrowserPaths(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string[] {
   if (platform === 'darwin') {
     return [
       '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',

@@ -14,7 +14,7 @@ export interface LaunchOptions {
 }
 
 /** Flags that keep a headless Chromium quiet and offline. */
-export const chromiumArgs = [
+const chromiumArgs = [
   '--disable-gpu',
   '--disable-quic',
   '--no-first-run',

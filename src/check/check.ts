@@ -117,7 +117,7 @@ async function measurePage(browser: Browser, page: string, deck: CheckedDeck, mi
 }
 
 /** Turn measurements into messages on the deck's file. */
-export function reportFindings(file: VFile, measured: MeasuredDeck, folder: string): void {
+function reportFindings(file: VFile, measured: MeasuredDeck, folder: string): void {
   const ids = new Set(measured.ids)
   const canvas = `${measured.width}×${measured.height}`
   for (const slide of measured.slides) {

@@ -111,7 +111,7 @@ const maxParsedBack = 20_000
  * aligned node by node (a markdown parser is slow on large documents, so
  * only those are).
  */
-export function toMarkdown(tree: Root): {markdown: string; lines: number[]} {
+function toMarkdown(tree: Root): {markdown: string; lines: number[]} {
   const settings = {bullet: '-', fence: '`', fences: true, rule: '-', listItemIndent: 'one', resourceLink: true} as const
   const writer = unified().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkStringify, settings).freeze()
   // Two lists in a row are told apart by their markers, as `remark-stringify` does.
