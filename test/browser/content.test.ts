@@ -8,8 +8,7 @@ import path from 'node:path'
 import type {Browser} from 'playwright-core'
 import {afterAll, beforeAll, expect, it} from 'vitest'
 import {launchBrowser} from '../../src/browser/launch.js'
-import {build} from '../../src/build/build.js'
-import {describeBrowser, openDeck} from '../util/browser.js'
+import {buildDecks, describeBrowser, openDeck} from '../util/browser.js'
 import {root, temporaryFolder} from '../util/fixtures.js'
 
 interface RevealApi {
@@ -23,7 +22,7 @@ interface RevealApi {
 describeBrowser('author syntax and rich content in Chromium', () => {
   let browser: Browser
   const work = temporaryFolder()
-  const outputs = new Map<string, string>()
+  let outputs = new Map<string, string>()
 
   beforeAll(async () => {
     const input = path.join(work.dir, 'in')
@@ -31,8 +30,7 @@ describeBrowser('author syntax and rich content in Chromium', () => {
     const names = ['explicit-reveal-md', 'explicit-zh', 'rich-content']
     for (const name of names) copyFileSync(path.join(root, 'test', 'fixtures', name, 'input.md'), path.join(input, `${name}.md`))
     cpSync(path.join(root, 'test', 'fixtures', 'rich-content', 'media'), path.join(input, 'media'), {recursive: true})
-    const result = await build(names.map((name) => path.join(input, `${name}.md`)), {outDir: path.join(work.dir, 'out'), cwd: input})
-    for (const deck of result.decks) outputs.set(path.basename(deck.input, '.md'), deck.output!)
+    outputs = await buildDecks(names.map((name) => path.join(input, `${name}.md`)), path.join(work.dir, 'out'), input)
     browser = await launchBrowser()
   }, 120_000)
 

@@ -9,8 +9,7 @@ import {pathToFileURL} from 'node:url'
 import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, expect, it} from 'vitest'
 import {launchBrowser} from '../../src/browser/launch.js'
-import {build} from '../../src/build/build.js'
-import {describeBrowser, previewSlideIds, waitForFitted} from '../util/browser.js'
+import {buildDecks, describeBrowser, previewSlideIds, waitForFitted} from '../util/browser.js'
 import {root, temporaryFolder} from '../util/fixtures.js'
 
 const english = `# Pacing
@@ -55,15 +54,14 @@ async function speakerView(popup: Page): Promise<View> {
 describeBrowser('speaker view from file://', () => {
   const work = temporaryFolder()
   let browser: Browser
-  const pages: Record<string, string> = {}
+  let pages = new Map<string, string>()
 
   beforeAll(async () => {
     const input = path.join(work.dir, 'in')
     mkdirSync(input)
     writeFileSync(path.join(input, 'pacing.md'), english)
     copyFileSync(path.join(root, 'slides', 'what-is-a-big-model.md'), path.join(input, 'seed.md'))
-    const result = await build([input], {outDir: path.join(work.dir, 'out')})
-    for (const deck of result.decks) pages[path.basename(deck.input, '.md')] = deck.output!
+    pages = await buildDecks([input], path.join(work.dir, 'out'))
     browser = await launchBrowser()
   })
 
@@ -74,7 +72,7 @@ describeBrowser('speaker view from file://', () => {
 
   async function openSpeakerView(deck: string, slide: string) {
     const page = await browser.newPage({viewport: {width: 1280, height: 720}})
-    await page.goto(`${pathToFileURL(pages[deck]).href}#/${encodeURIComponent(slide)}`)
+    await page.goto(`${pathToFileURL(pages.get(deck)!).href}#/${encodeURIComponent(slide)}`)
     await waitForFitted(page)
     const expected = await page.evaluate(() => {
       const reveal = (window as unknown as {Reveal: {getCurrentSlide(): HTMLElement}}).Reveal

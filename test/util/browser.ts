@@ -81,8 +81,8 @@ export async function previewSlideIds(popup: Page): Promise<string[]> {
 }
 
 /** Build decks (files or folders) and map each deck's name to its written `index.html`. */
-export async function buildDecks(inputs: string[], outDir: string): Promise<Map<string, string>> {
-  const result = await build(inputs, {outDir})
+export async function buildDecks(inputs: string[], outDir: string, cwd?: string): Promise<Map<string, string>> {
+  const result = await build(inputs, {outDir, cwd})
   const output = new Map<string, string>()
   for (const deck of result.decks) if (deck.output) output.set(path.basename(path.dirname(deck.output)), deck.output)
   return output
