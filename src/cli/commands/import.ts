@@ -16,8 +16,8 @@ import {exitCodeFor, report} from '../report.js'
 /** Run `lectern import`. */
 export async function run(args: ParsedArgs): Promise<number> {
   const values = args.values
+  // `parseCommandLine` has refused a command line without one.
   const input = args.inputs[0]
-  if (input === undefined) throw new LecternError('USAGE', 'Missing input: pass a `.txt` or `.html` file, such as `lectern import post.html -o slides/post.md`')
   const absolute = path.resolve(input)
   if (!existsSync(absolute)) throw new LecternError('INPUT', `Cannot find \`${input}\`: no such file`, {file: input})
   if (statSync(absolute).isDirectory()) throw new LecternError('INPUT', `Cannot import \`${input}\`: it is a folder, expected a \`.txt\` or \`.html\` file`, {file: input})

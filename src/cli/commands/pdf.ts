@@ -12,7 +12,7 @@ export async function run(args: ParsedArgs): Promise<number> {
   const values = args.values
   const quiet = Boolean(values.quiet)
   const result = await runExport('pdf', quiet, (onProgress) =>
-    exportPdf(args.inputs[0] ?? '', {
+    exportPdf(args.inputs[0], {
       ...browserValues(values),
       output: values.output as string | undefined,
       notes: Boolean(values.notes),

@@ -12,7 +12,7 @@ export async function run(args: ParsedArgs): Promise<number> {
   const values = args.values
   const quiet = Boolean(values.quiet)
   const result = await runExport('png', quiet, (onProgress) =>
-    exportPng(args.inputs[0] ?? '', {
+    exportPng(args.inputs[0], {
       ...browserValues(values),
       outDir: values['out-dir'] as string | undefined,
       onProgress

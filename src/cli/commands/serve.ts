@@ -13,8 +13,8 @@ import {numberValue, splitValue} from './shared.js'
 export async function run(args: ParsedArgs): Promise<number> {
   const values = args.values
   const quiet = Boolean(values.quiet)
+  // `parseCommandLine` has refused a command line without one.
   const input = args.inputs[0]
-  if (input === undefined) throw new LecternError('USAGE', 'Missing input: pass a markdown file or a folder of them, such as `slides`')
   const port = numberValue('port', values.port, 3000)
   if (!Number.isInteger(port) || port > 65_535) {
     throw new LecternError('USAGE', `Unexpected \`--port ${String(values.port)}\`, expected a whole number from 0 to 65535`)
