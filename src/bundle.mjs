@@ -22,6 +22,8 @@ for (const file of sources) hash.update(`${file}\0`).update(readFileSync(file)).
 const buildId = hash.digest('base64url').slice(0, 22)
 const define = {__LECTERN_VERSION__: JSON.stringify(version), __LECTERN_BUILD_ID__: JSON.stringify(buildId)}
 const temporary = `lib.tmp-${token}`
+// Heavy or file-reading packages stay in node_modules and load lazily.
+const external = ['playwright-core', 'subset-font', 'chokidar', 'fsevents']
 
 await build({
   // The library (index.js) and the parse worker of parse-parallel.ts, found next to cli.js.
@@ -32,8 +34,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Heavy or file-reading packages stay in node_modules and load lazily.
-  external: ['playwright-core', 'subset-font', 'chokidar', 'fsevents'],
+  external,
   banner: {js: "import {createRequire as __lecternRequire} from 'node:module'; const require = __lecternRequire(import.meta.url);"},
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
@@ -55,7 +56,7 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: ['playwright-core', 'subset-font', 'chokidar', 'fsevents'],
+  external,
   // paths.ts finds the package from its own URL.
   define: {'import.meta.url': '__lecternUrl', ...define},
   // `import()` becomes `require()`: code from V8's cache has no callback for dynamic imports in Node 20.
