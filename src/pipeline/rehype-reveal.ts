@@ -43,11 +43,13 @@ export default function rehypeReveal(options?: Readonly<Options> | null) {
       if (slide?.kind) section.properties.dataKind = slide.kind
     }
 
-    const slides = tree.children.filter(
-      (node): node is Element => node.type === 'element' && node.tagName === 'section'
-    )
     // Content outside slides (footnote sections, say) stays after the frame.
-    const others = tree.children.filter((node) => !slides.includes(node as Element)) as ElementContent[]
+    const slides: Element[] = []
+    const others: ElementContent[] = []
+    for (const node of tree.children) {
+      if (node.type === 'element' && node.tagName === 'section') slides.push(node)
+      else others.push(node as ElementContent)
+    }
     const frame: Element = {
       type: 'element',
       tagName: 'div',
