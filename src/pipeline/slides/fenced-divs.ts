@@ -12,7 +12,7 @@ import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import type {FencedDiv, Slide} from '../types.js'
 import {eachNode, someNode} from '../some-node.js'
-import {span} from './nodes.js'
+import {hasDataClass, span} from './nodes.js'
 
 /** Attributes of a fence: id, classes, and the rest by name. */
 export interface DivAttributes {
@@ -117,9 +117,7 @@ export function markFragments(tree: Node): void {
 
 /** Whether a node is a `::: {.nonincremental}` div, whose lists the deck's `incremental` leaves whole. */
 export function isNonIncremental(node: {type: string; data?: unknown}): boolean {
-  if (node.type !== 'fencedDiv') return false
-  const className = (node.data as {hProperties?: {className?: unknown}} | undefined)?.hProperties?.className
-  return Array.isArray(className) && className.includes('nonincremental')
+  return node.type === 'fencedDiv' && hasDataClass(node, 'nonincremental')
 }
 
 /**

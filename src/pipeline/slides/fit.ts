@@ -12,7 +12,7 @@
 import type {BlockContent, Code, List, ListItem, Parent, RootContent, Table, TableRow} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Notes, Slide, Stack} from '../types.js'
-import {createHeading, createNotes, getNotes, span} from './nodes.js'
+import {createHeading, createNotes, getNotes, hasDataClass, span} from './nodes.js'
 import {cellsOf, type HtmlTable, isHtmlIsland, type Piece, readHtmlTable, tablePart} from './html-table.js'
 import {countCjk} from './text.js'
 
@@ -94,7 +94,7 @@ export function estimateHeight(node: RootContent, metrics: Readonly<Metrics>, wi
         return metrics.imageHeight + gap
       }
       // Key sentences are set larger (lectern.css `.lectern-key`).
-      if (hasClass(node, 'lectern-key')) return linesOf(toString(node), widthPx / (fs * 1.15)) * fs * 1.15 * 1.5 + gap * 1.15
+      if (hasDataClass(node, 'lectern-key')) return linesOf(toString(node), widthPx / (fs * 1.15)) * fs * 1.15 * 1.5 + gap * 1.15
       return linesOf(toString(node), widthPx / fs) * line + gap
     }
     case 'heading': {
@@ -114,18 +114,20 @@ export function estimateHeight(node: RootContent, metrics: Readonly<Metrics>, wi
     }
     case 'fencedDiv': {
       // Pandoc columns sit side by side: as tall as the tallest, each at its share of the width.
-      if (!hasClass(node, 'columns')) return node.children.reduce((sum, child) => sum + estimateHeight(child, metrics, widthPx), 0)
-      const columns = node.children.filter((child) => hasClass(child, 'column'))
+      if (!hasDataClass(node, 'columns')) return node.children.reduce((sum, child) => sum + estimateHeight(child, metrics, widthPx), 0)
+      const columns = node.children.filter((child) => hasDataClass(child, 'column'))
       const share = widthPx / Math.max(1, columns.length)
       return Math.max(0, ...columns.map((column) => estimateHeight(column, metrics, share)))
     }
     case 'math':
       return Math.max(1, node.value.split(/\\\\|\n/).length) * fs * 2 + gap
-    case 'html':
+    case 'html': {
       if (/^\s*<!--[\s\S]*-->\s*$/.test(node.value)) return 0
-      if (readHtmlTable(node)) return htmlTableHeight(readHtmlTable(node)!, readHtmlTable(node)!.rows, metrics, widthPx) + gap
+      const table = readHtmlTable(node)
+      if (table) return htmlTableHeight(table, table.rows, metrics, widthPx) + gap
       if (/<img\b/i.test(node.value)) return metrics.imageHeight + gap
       return linesOf(node.value.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim(), widthPx / fs) * line + gap
+    }
     case 'notes':
     case 'pause':
     case 'definition':
@@ -173,7 +175,7 @@ function linesOf(text: string, widthEm_: number, mono = false): number {
 }
 
 function listHeight(list: List, metrics: Readonly<Metrics>, widthPx: number, size: number): number {
-  const itemSize = hasClass(list, 'lectern-terms') ? size * 1.1 : size
+  const itemSize = hasDataClass(list, 'lectern-terms') ? size * 1.1 : size
   return list.children.reduce((sum, item) => sum + listItemHeight(item, metrics, widthPx, itemSize), 0)
 }
 
@@ -332,12 +334,6 @@ function htmlRowHeight(row: Piece[], metrics: Readonly<Metrics>, widthPx: number
   })
 }
 
-function hasClass(node: {data?: unknown}, name: string): boolean {
-  const data = node.data as {hProperties?: {className?: unknown}} | undefined
-  const value = data?.hProperties?.className
-  return Array.isArray(value) && value.includes(name)
-}
-
 /**
  * Split slides whose content is taller than the canvas into continuation
  * slides. Returns the number of slides added.
@@ -478,7 +474,7 @@ function isKeptWhole(node: RootContent, height: number, room: number): boolean {
 function splitBlock(node: RootContent, room: number, metrics: Readonly<Metrics>, orphans = true): [RootContent | undefined, RootContent | undefined] {
   const width = contentWidth(metrics)
   if (node.type === 'list') {
-    const size = hasClass(node, 'lectern-terms') ? 1.1 : 1
+    const size = hasDataClass(node, 'lectern-terms') ? 1.1 : 1
     const heights = node.children.map((item) => listItemHeight(item, metrics, width, size))
     const count = fitCount(heights, room - metrics.fontSize * 0.6, 1, orphans ? 2 : 1)
     if (count === 0) return splitFirstItem(node, room, metrics)

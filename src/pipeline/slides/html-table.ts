@@ -8,7 +8,7 @@
  * inside markdown) is left whole, for the page to shrink.
  */
 import type {Blockquote, BlockContent, Html, RootContent} from 'mdast'
-import {span} from './nodes.js'
+import {hasDataClass, span} from './nodes.js'
 
 /** An island read as a table: what comes before its body rows, the rows, and what closes it. */
 export interface HtmlTable {
@@ -27,8 +27,7 @@ const tables = new WeakMap<Blockquote | Html, HtmlTable | null>()
 
 /** Whether a node is an island of raw HTML wrapping markdown (`div.lectern-html`). */
 export function isHtmlIsland(node: RootContent): node is Blockquote {
-  const data = node.data as {hName?: string; hProperties?: {className?: unknown}} | undefined
-  return node.type === 'blockquote' && data?.hName === 'div' && Array.isArray(data.hProperties?.className) && data.hProperties.className.includes('lectern-html')
+  return node.type === 'blockquote' && node.data?.hName === 'div' && hasDataClass(node, 'lectern-html')
 }
 
 /**
@@ -66,9 +65,10 @@ function parse(island: Blockquote | Html): HtmlTable | undefined {
 
   // Rows, in order, none inside another.
   const rows: Array<{start: number; end: number}> = []
+  const lower = text.toLowerCase()
   for (const match of text.matchAll(/<tr\b/gi)) {
     const start = match.index
-    const end = text.toLowerCase().indexOf('</tr>', start)
+    const end = lower.indexOf('</tr>', start)
     if (end === -1) return undefined
     if (rows.length > 0 && start < rows.at(-1)!.end) return undefined
     rows.push({start, end: end + '</tr>'.length})

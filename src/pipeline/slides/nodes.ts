@@ -64,6 +64,12 @@ export function isVisible(node: RootContent): boolean {
   }
 }
 
+/** Whether an mdast node renders with the class `name` (a class given in its `data.hProperties`). */
+export function hasDataClass(node: {data?: unknown}, name: string): boolean {
+  const value = (node.data as {hProperties?: {className?: unknown}} | undefined)?.hProperties?.className
+  return Array.isArray(value) && value.includes(name)
+}
+
 /** Create a heading for a slide title. */
 export function createHeading(
   depth: Heading['depth'],
