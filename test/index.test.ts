@@ -4,7 +4,7 @@
  */
 import {describe, expect, it} from 'vitest'
 import * as lectern from '../src/index.js'
-import {root, temporaryFolder} from './util/fixtures.js'
+import {seedDeck, temporaryFolder} from './util/fixtures.js'
 
 describe('lectern', () => {
   it('should expose exactly the public API', () => {
@@ -41,7 +41,7 @@ describe('lectern', () => {
   it('should let a library user build a file to a folder', async () => {
     const {dir, remove} = temporaryFolder()
     try {
-      const result = await lectern.build([`${root}/slides/what-is-a-big-model.md`], {outDir: dir})
+      const result = await lectern.build([seedDeck], {outDir: dir})
       expect(result.decks[0].output).toBe(`${dir}/what-is-a-big-model/index.html`)
     } finally {
       remove()

@@ -8,7 +8,7 @@ import {afterAll, beforeAll, expect, it} from 'vitest'
 import {launchBrowser} from '../../src/browser/launch.js'
 import {build} from '../../src/build/build.js'
 import {describeBrowser, openDeck} from '../util/browser.js'
-import {root, temporaryFolder} from '../util/fixtures.js'
+import {root, seedDeck, temporaryFolder} from '../util/fixtures.js'
 
 interface SlideReport {
   id: string
@@ -29,7 +29,7 @@ describeBrowser('built deck in Chromium', () => {
     const fixtures = path.join(root, 'test', 'fixtures')
     // The seed deck plus articles of other shapes: English, Chinese, deep, flat, tables, code.
     mkdirSync(input)
-    copyFileSync(path.join(root, 'slides', 'what-is-a-big-model.md'), path.join(input, 'seed.md'))
+    copyFileSync(seedDeck, path.join(input, 'seed.md'))
     for (const name of readdirSync(fixtures).sort()) {
       // A fixture folder without input.md (expected output only) is not a deck.
       if (name.startsWith('seed') || name.startsWith('explicit') || !existsSync(path.join(fixtures, name, 'input.md'))) continue

@@ -11,10 +11,10 @@ import {exportPng} from '../../src/export/png.js'
 import {figuresDeck} from '../export/decks.js'
 import {darkShare, expectedSlides, pdfFonts, pdfInfo, pdfLinks, pdfText, squash} from '../export/poppler.js'
 import {describeBrowser} from '../util/browser.js'
-import {root, runCli, temporaryFolder} from '../util/fixtures.js'
+import {root, runCli, seedDeck, temporaryFolder} from '../util/fixtures.js'
 
 const decks = {
-  seed: path.join(root, 'slides', 'what-is-a-big-model.md'),
+  seed: seedDeck,
   english: path.join(root, 'test', 'export', 'decks', 'english.md'),
   tableCode: path.join(root, 'test', 'export', 'decks', 'table-code.md')
 }

@@ -13,10 +13,10 @@ import {build} from '../../src/build/build.js'
 import {expectedSlides} from '../export/poppler.js'
 import {figuresDeck} from '../export/decks.js'
 import {describeBrowser, waitForFitted} from '../util/browser.js'
-import {root, runCli, temporaryFolder} from '../util/fixtures.js'
+import {root, runCli, seedDeck, temporaryFolder} from '../util/fixtures.js'
 
 const decks = {
-  seed: path.join(root, 'slides', 'what-is-a-big-model.md'),
+  seed: seedDeck,
   english: path.join(root, 'test', 'export', 'decks', 'english.md'),
   'table-code': path.join(root, 'test', 'export', 'decks', 'table-code.md')
 }

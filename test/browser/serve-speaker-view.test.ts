@@ -10,7 +10,7 @@ import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, expect, it} from 'vitest'
 import {launchBrowser} from '../../src/browser/launch.js'
 import {buildDecks, describeBrowser, previewSlideIds, waitForFitted} from '../util/browser.js'
-import {root, temporaryFolder} from '../util/fixtures.js'
+import {seedDeck, temporaryFolder} from '../util/fixtures.js'
 
 const english = `# Pacing
 
@@ -60,7 +60,7 @@ describeBrowser('speaker view from file://', () => {
     const input = path.join(work.dir, 'in')
     mkdirSync(input)
     writeFileSync(path.join(input, 'pacing.md'), english)
-    copyFileSync(path.join(root, 'slides', 'what-is-a-big-model.md'), path.join(input, 'seed.md'))
+    copyFileSync(seedDeck, path.join(input, 'seed.md'))
     pages = await buildDecks([input], path.join(work.dir, 'out'))
     browser = await launchBrowser()
   })

@@ -11,7 +11,7 @@ import {afterAll, beforeAll, expect, it} from 'vitest'
 import {launchBrowser} from '../../src/browser/launch.js'
 import {serve, type ServeHandle} from '../../src/server/serve.js'
 import {describeBrowser, previewSlideIds, waitForFitted} from '../util/browser.js'
-import {root, temporaryFolder} from '../util/fixtures.js'
+import {seedDeck, temporaryFolder} from '../util/fixtures.js'
 
 const english = `---
 title: Live reload
@@ -94,7 +94,7 @@ describeBrowser('lectern serve in Chromium', () => {
     writeFileSync(deckFile, english)
     writeFileSync(path.join(work.dir, 'en', 'custom.css'), theme('rgb(1, 2, 3)'))
     writeFileSync(path.join(work.dir, 'en', 'img', 'pic.svg'), svg(100))
-    copyFileSync(path.join(root, 'slides', 'what-is-a-big-model.md'), seedFile)
+    copyFileSync(seedDeck, seedFile)
     server = await serve(deckFile, {port: 0, cwd: work.dir})
     chinese = await serve(seedFile, {port: 0, cwd: work.dir})
     steps = await serve(stepsFile, {port: 0, cwd: work.dir})

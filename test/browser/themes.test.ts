@@ -14,7 +14,7 @@ import {launchBrowser} from '../../src/browser/launch.js'
 import {build} from '../../src/build/build.js'
 import {listThemes} from '../../src/theme.js'
 import {describeBrowser, waitForFitted} from '../util/browser.js'
-import {root, temporaryFolder} from '../util/fixtures.js'
+import {root, seedDeck, temporaryFolder} from '../util/fixtures.js'
 
 /** What the page reports for one slide. */
 interface SlideMeasure {
@@ -212,7 +212,7 @@ describeBrowser('built-in themes in Chromium', () => {
     const typography = path.join(work.dir, 'headings.md')
     writeFileSync(typography, headingsDeck)
     const inputs: Array<[string, string]> = [
-      ['seed', path.join(root, 'slides', 'what-is-a-big-model.md')],
+      ['seed', seedDeck],
       ['sample', path.join(root, 'themes', 'sample.md')],
       ['headings', typography],
       ...['zh-table-code', 'en-long-content', 'en-bold-terms', 'en-deep-headings', 'explicit-zh', 'rich-content'].map(

@@ -5,13 +5,13 @@ import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {findDeepNesting, nestingLimits, toNestingReason} from '../../src/pipeline/nesting.js'
-import {root} from '../util/fixtures.js'
+import {root, seedDeck} from '../util/fixtures.js'
 
 const limits = {containers: 5, inline: 5, html: 5}
 
 /** The seed article, every fixture and the acceptance documents: English and Chinese, deep and flat, lists, tables, code. */
 const articles = [
-  path.join(root, 'slides', 'what-is-a-big-model.md'),
+  seedDeck,
   ...['test/fixtures', 'test/fixtures-acceptance'].flatMap((folder) =>
     readdirSync(path.join(root, folder), {recursive: true, encoding: 'utf8'})
       .filter((name) => name.endsWith('.md'))

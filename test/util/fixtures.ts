@@ -18,6 +18,9 @@ import {remarkSyntax} from '../../src/pipeline/syntax.js'
 /** The repository root. */
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
+/** The seed article (Chinese, auto mode): the deck every change is first tried on. */
+export const seedDeck = path.join(root, 'slides', 'what-is-a-big-model.md')
+
 /** The built CLI. */
 export const cli = path.join(root, 'lib', 'cli.js')
 
