@@ -92,16 +92,9 @@ export function toSlidesAuto(children: RootContent[], context: AutoContext): Arr
     result.push(...toSectionSlides(heading, own, context, 'section'))
   }
 
-  if (leadSections.length > 0) {
-    // Every heading here starts a slide: no depth can be assumed, and nothing may be dropped.
-    const groups: Array<[Heading, RootContent[]]> = []
-    for (const node of leadSections) {
-      if (node.type === 'heading') groups.push([node, []])
-      else groups.at(-1)![1].push(node)
-    }
-    for (const [heading, content] of groups) {
-      result.push(...toSectionSlides(heading, content, context, 'section'))
-    }
+  // Every heading here starts a slide: no depth can be assumed (leadSections starts at a heading, so nothing is dropped).
+  for (const [heading, content] of groupByHeading(leadSections)) {
+    result.push(...toSectionSlides(heading, content, context, 'section'))
   }
 
   for (const [heading, content] of groupByHeading(rest, sectionDepth)) {
@@ -153,11 +146,11 @@ function createTitleSlide(
   })
 }
 
-/** Group blocks under each heading of a depth (blocks before the first are dropped). */
-function groupByHeading(blocks: RootContent[], depth: number): Array<[Heading, RootContent[]]> {
+/** Group blocks under each heading of a depth, or of any depth (blocks before the first are dropped). */
+function groupByHeading(blocks: RootContent[], depth?: number): Array<[Heading, RootContent[]]> {
   const groups: Array<[Heading, RootContent[]]> = []
   for (const node of blocks) {
-    if (node.type === 'heading' && node.depth === depth) groups.push([node, []])
+    if (node.type === 'heading' && (depth === undefined || node.depth === depth)) groups.push([node, []])
     else if (groups.length > 0) groups.at(-1)![1].push(node)
   }
   return groups
