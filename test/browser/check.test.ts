@@ -90,6 +90,8 @@ describeBrowser('lectern check', () => {
     const {status, stdout} = runCli(['check', 'test/check/clean', known, '--quiet'])
     expect(status).toBe(1)
     expect(stdout).toBe('')
+    // Each deck checked, in order: the failing one is not the only one read.
+    expect(runCli(['check', 'test/check/clean', known]).stdout).toBe(`test/check/clean/deck.md: 4 slides, 0 errors, 0 warnings\n${known}: 7 slides, 8 errors, 2 warnings\n`)
   })
 
   it('should refuse a missing input with a usage-like error, not a stack trace', () => {
