@@ -7,6 +7,7 @@
 import type {Html, ListItem, Parent, RootContent} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Slide} from '../types.js'
+import {renderedClasses} from './nodes.js'
 
 const slideComment = /^\s*<!--\s*\.slide:\s*([\s\S]*?)\s*-->\s*$/
 const elementComment = /^\s*<!--\s*\.element:\s*([\s\S]*?)\s*-->\s*$/
@@ -89,11 +90,6 @@ function mergeAttributes(base: Record<string, string>, extra: Record<string, str
 }
 
 /**
- * The node an `.element:` comment applies to, as reveal.js decides: the
- * previous sibling that renders as an element, else the parent. A paragraph
- * in a tight list item renders no `<p>`, so the item is the target.
- */
-/**
  * Call `visitor` with each `html` node in `node` and its ancestors, parents
  * before their children in document order: a plain walk, as
  * unist-util-visit-parents copies the ancestor list at every node.
@@ -106,6 +102,11 @@ function eachHtml(node: {type: string; children?: unknown}, ancestors: Parent[],
   ancestors.pop()
 }
 
+/**
+ * The node an `.element:` comment applies to, as reveal.js decides: the
+ * previous sibling that renders as an element, else the parent. A paragraph
+ * in a tight list item renders no `<p>`, so the item is the target.
+ */
 function findTarget(node: Html, ancestors: Parent[]): Parent | RootContent | undefined {
   const parent = ancestors.at(-1)!
   const index = parent.children.indexOf(node as never)
@@ -147,11 +148,7 @@ function setElementAttributes(target: Parent | RootContent, attributes: Record<s
   const properties = ((data[key] as Record<string, unknown> | undefined) ??= {})
   for (const [name, value] of Object.entries(attributes)) {
     if (name === 'class') {
-      // Task list items keep the class the default handler would have given them.
-      const existing = Array.isArray(properties.className)
-        ? (properties.className as string[])
-        : target.type === 'listItem' && typeof (target as ListItem).checked === 'boolean' ? ['task-list-item'] : []
-      properties.className = [...existing, ...value.split(/\s+/).filter(Boolean)]
+      properties.className = [...renderedClasses(target, properties), ...value.split(/\s+/).filter(Boolean)]
     } else properties[name] = value
   }
 }

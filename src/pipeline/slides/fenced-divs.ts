@@ -12,7 +12,7 @@ import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import type {FencedDiv, Slide} from '../types.js'
 import {eachNode, someNode} from '../some-node.js'
-import {hasDataClass, span} from './nodes.js'
+import {hasDataClass, renderedClasses, span} from './nodes.js'
 
 /** Attributes of a fence: id, classes, and the rest by name. */
 export interface DivAttributes {
@@ -106,10 +106,7 @@ export function markFragments(tree: Node): void {
     if (node.type !== 'listItem') return undefined
     const item = node as ListItem
     const properties = ((item.data ??= {}).hProperties ??= {})
-    // Task list items keep the class the default handler would have given them.
-    const existing = Array.isArray(properties.className)
-      ? (properties.className as string[])
-      : typeof item.checked === 'boolean' ? ['task-list-item'] : []
+    const existing = renderedClasses(item, properties)
     if (!existing.includes('fragment')) properties.className = [...existing, 'fragment']
     return undefined
   })

@@ -70,6 +70,16 @@ export function hasDataClass(node: {data?: unknown}, name: string): boolean {
   return Array.isArray(value) && value.includes(name)
 }
 
+/**
+ * The classes a node renders with before lectern adds one: those of its
+ * `properties` (`data.hProperties`), else the `task-list-item` the default
+ * handler gives a task list item.
+ */
+export function renderedClasses(node: {type: string; checked?: boolean | null}, properties: {className?: unknown}): string[] {
+  if (Array.isArray(properties.className)) return properties.className as string[]
+  return node.type === 'listItem' && typeof node.checked === 'boolean' ? ['task-list-item'] : []
+}
+
 /** Create a heading for a slide title. */
 export function createHeading(
   depth: Heading['depth'],
