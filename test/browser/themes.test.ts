@@ -7,13 +7,12 @@
  */
 import {mkdirSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import {pathToFileURL} from 'node:url'
 import type {Browser} from 'playwright-core'
 import {afterAll, beforeAll, expect, it} from 'vitest'
 import {launchBrowser} from '../../src/browser/launch.js'
 import {build} from '../../src/build/build.js'
 import {listThemes} from '../../src/theme.js'
-import {describeBrowser, waitForFitted} from '../util/browser.js'
+import {describeBrowser, openDeck} from '../util/browser.js'
 import {root, seedDeck, temporaryFolder} from '../util/fixtures.js'
 
 /** What the page reports for one slide. */
@@ -238,11 +237,11 @@ describeBrowser('built-in themes in Chromium', () => {
   })
 
   async function measureDeck(output: string): Promise<SlideMeasure[]> {
-    const page = await browser.newPage({viewport: {width: 1280, height: 720}})
+    const {page, errors} = await openDeck(browser, output)
     try {
-      await page.goto(pathToFileURL(output).href)
-      await waitForFitted(page)
-      return (await page.evaluate(measure)) as SlideMeasure[]
+      const slides = (await page.evaluate(measure)) as SlideMeasure[]
+      expect(errors, `${output}: errors`).toEqual([])
+      return slides
     } finally {
       await page.close()
     }
