@@ -35,8 +35,7 @@ export default function rehypeSanitizeSlides(options?: Readonly<Options> | null)
     if (allowHtml ?? file.data.meta?.html ?? false) return undefined
     // Nothing to remove, nothing to report: the tree stays as it is.
     if (isSanitized(tree)) return undefined
-    const elements: Element[] = []
-    mark(tree.children, elements)
+    mark(tree.children)
     const result = sanitize(tree)
     const kept = new Map<number, Element>()
     collect(result.children, kept)
@@ -45,14 +44,14 @@ export default function rehypeSanitizeSlides(options?: Readonly<Options> | null)
   }
 }
 
-/** Number every element. */
-function mark(nodes: ReadonlyArray<RootContent>, elements: Element[]): void {
+/** Number every element in document order, from `next` on; returns the number after the last. */
+function mark(nodes: ReadonlyArray<RootContent>, next = 0): number {
   for (const node of nodes) {
     if (node.type !== 'element') continue
-    node.properties[marker] = elements.length
-    elements.push(node)
-    mark(node.children, elements)
+    node.properties[marker] = next++
+    next = mark(node.children, next)
   }
+  return next
 }
 
 /** Surviving elements by number; the marks are removed from the result. */
