@@ -152,7 +152,7 @@ export function contentWidth(metrics: Readonly<Metrics>): number {
   return metrics.width - 2 * metrics.paddingX
 }
 
-/** Height available to content below a title of `titleLines` lines (0 for none). */
+/** Height available to content below a title: `false` for none, `true` for one line, or the title's text (it may wrap). */
 export function contentHeight(metrics: Readonly<Metrics>, titled: boolean | string): number {
   const title = titled === false ? 0 : typeof titled === 'string' ? titleHeight(titled, metrics) : metrics.titleHeight
   return metrics.height - 2 * metrics.paddingY - title
