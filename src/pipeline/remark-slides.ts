@@ -75,7 +75,8 @@ export default function remarkSlides(options?: Readonly<Options> | null) {
     for (const slide of all) applyPauses(slide)
     // Front matter `incremental: true`: lists appear item by item, as pandoc's and Quarto's option does.
     if (meta.incremental) for (const slide of all) markFragments(slide)
-    const estimates = scaleToDuration(all.map((slide) => estimateSeconds(notesText(slide), shownText(slide))), meta.duration)
+    const notes = all.map(notesText)
+    const estimates = scaleToDuration(all.map((slide, index) => estimateSeconds(notes[index], shownText(slide))), meta.duration)
     all.forEach((slide, index) => {
       slide.data = {...slide.data, seconds: estimates[index]}
     })
@@ -87,7 +88,7 @@ export default function remarkSlides(options?: Readonly<Options> | null) {
       lang,
       mode: explicit ? 'explicit' : 'auto',
       slides: all.length,
-      slidesWithNotes: all.filter((slide) => notesText(slide) !== '').length,
+      slidesWithNotes: notes.filter((text) => text !== '').length,
       seconds: estimates.reduce((a, b) => a + b, 0)
     }
     tree.children = slides as RootContent[]
