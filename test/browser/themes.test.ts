@@ -205,7 +205,7 @@ const themes = listThemes().map((theme) => theme.name)
 describeBrowser('built-in themes in Chromium', () => {
   let browser: Browser
   const work = temporaryFolder('lectern-themes-')
-  const decks: Array<{theme: string; deck: string; output: string}> = []
+  const decks: Array<{theme: string; deck: string; output: string; auto: boolean}> = []
 
   beforeAll(async () => {
     const typography = path.join(work.dir, 'headings.md')
@@ -225,7 +225,7 @@ describeBrowser('built-in themes in Chromium', () => {
         const result = await build([input], {outDir, theme})
         const output = result.decks[0].output
         if (!output) throw new Error(`${deck} did not build in ${theme}: ${result.files[0].messages.join('; ')}`)
-        decks.push({theme, deck, output})
+        decks.push({theme, deck, output, auto: result.decks[0].deck?.mode === 'auto'})
       }
     }
     browser = await launchBrowser()
@@ -277,7 +277,7 @@ describeBrowser('built-in themes in Chromium', () => {
 
   for (const theme of themes) {
     it(`should give every text on every slide 4.5:1 contrast, fit every slide and keep heading words whole in \`${theme}\``, async () => {
-      for (const {deck, output} of decks.filter((entry) => entry.theme === theme)) {
+      for (const {deck, output, auto} of decks.filter((entry) => entry.theme === theme)) {
         const slides = await measureDeck(output)
         expect(slides.length, deck).toBeGreaterThan(1)
         for (const slide of slides) {
@@ -290,6 +290,9 @@ describeBrowser('built-in themes in Chromium', () => {
         // The seed deck fits without the page having to shrink anything: the
         // theme's @metrics tell the build-time splitter its real sizes.
         if (deck === 'seed') expect(slides.filter((slide) => slide.scaled).map((slide) => slide.id), `${theme} seed scaled`).toEqual([])
+        // So does every other article (auto mode); the headings deck's deliberately
+        // long title is one slide that cannot be split, and may shrink.
+        if (auto && deck !== 'headings') expect(slides.filter((slide) => slide.scaled).map((slide) => slide.id), `${theme} ${deck} scaled`).toEqual([])
       }
     }, 180_000)
   }
