@@ -14,7 +14,7 @@ import {findChromiumOrUndefined} from '../../src/browser/find-chromium.js'
 export const chromiumPath = findChromiumOrUndefined()
 
 /** Whether a missing browser must fail the run. */
-export const requireBrowser = process.env.LECTERN_REQUIRE_BROWSER === '1'
+const requireBrowser = process.env.LECTERN_REQUIRE_BROWSER === '1'
 
 /** `describe` for tests that need a browser. */
 export function describeBrowser(name: string, body: () => void): void {
