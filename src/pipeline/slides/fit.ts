@@ -12,7 +12,7 @@
 import type {BlockContent, Code, List, ListItem, Parent, RootContent, Table, TableRow} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Notes, Slide, Stack} from '../types.js'
-import {createHeading, createNotes, getNotes, hasDataClass, span} from './nodes.js'
+import {createHeading, createNotes, getNotes, hasDataClass, isImage, span} from './nodes.js'
 import {cellsOf, type HtmlTable, isHtmlIsland, type Piece, readHtmlTable, tablePart} from './html-table.js'
 import {countCjk} from './text.js'
 
@@ -90,7 +90,7 @@ export function estimateHeight(node: RootContent, metrics: Readonly<Metrics>, wi
   const gap = fs * 0.6
   switch (node.type) {
     case 'paragraph': {
-      if (node.children.some((c) => c.type === 'image' || c.type === 'imageReference' || (c.type === 'html' && /<img\b/i.test(c.value)))) {
+      if (node.children.some((c) => isImage(c) || (c.type === 'html' && /<img\b/i.test(c.value)))) {
         return metrics.imageHeight + gap
       }
       // Key sentences are set larger (lectern.css `.lectern-key`).
@@ -269,7 +269,7 @@ function tableRowsHeight(rows: TableRow[], table: Table, metrics: Readonly<Metri
       let tallest = size * 1.4
       row.children.forEach((cell, index) => {
         // A picture in a cell is as tall as pictures get; its alt text is not a line of text.
-        const pictures = cell.children.filter((child) => child.type === 'image' || child.type === 'imageReference').length
+        const pictures = cell.children.filter(isImage).length
         const text = pictures > 0 ? textWithoutPictures(cell) : toString(cell)
         const lines = text.trim() ? linesOf(text, widths[index] ?? widths.at(-1) ?? 1) : 0
         tallest = Math.max(tallest, lines * size * 1.4 + pictures * metrics.imageHeight)
@@ -304,7 +304,7 @@ function columnWidths(table: Table, size: number, widthPx: number): number[] {
 
 /** A table cell's text without the alt text of its pictures. */
 function textWithoutPictures(cell: TableRow['children'][number]): string {
-  return cell.children.map((child) => (child.type === 'image' || child.type === 'imageReference' ? '' : toString(child))).join('')
+  return cell.children.map((child) => (isImage(child) ? '' : toString(child))).join('')
 }
 
 /** Height of the header and the given rows of a raw HTML table wrapping markdown. */
