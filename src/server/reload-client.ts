@@ -68,7 +68,7 @@ export const reloadClient = `;(function () {
     try { return new URL(url, document.baseURI).pathname } catch (error) { return '' }
   }
 
-  function bust(root, version) {
+  function bust(root) {
     each(root.querySelectorAll('[src], [href], [poster], [data-src], [data-background-image]'), function (node) {
       ['src', 'href', 'poster', 'data-src', 'data-background-image'].forEach(function (name) {
         var value = node.getAttribute(name)
@@ -163,7 +163,7 @@ export const reloadClient = `;(function () {
     var pairs = changedSlides(next, slides, nextSources, changed)
     applying = true
     try {
-      bust(next, data.version)
+      bust(next)
       restyle(changed, data.version)
       if (pairs) {
         pairs.forEach(function (pair) { pair[0].replaceWith(document.adoptNode(pair[1])) })
