@@ -233,7 +233,8 @@ export async function serve(input: string, options?: Readonly<ServeOptions> | nu
     }
     if (closed || deck.removed) return
     if (good) {
-      const changed = deck.good ? [...good.signatures].filter(([key, value]) => deck.good?.signatures.get(key) !== value && deck.good?.signatures.has(key)).map(([key]) => key) : []
+      const before = deck.good?.signatures
+      const changed = before ? [...good.signatures].filter(([key, value]) => before.has(key) && before.get(key) !== value).map(([key]) => key) : []
       deck.good = good
       deck.problems = undefined
       deck.version++
@@ -321,7 +322,8 @@ export async function serve(input: string, options?: Readonly<ServeOptions> | nu
       }
     }
     for (const source of now) {
-      if ([...decks.values()].some((deck) => deck.source === source) || decks.has(deckName(source))) continue
+      // A folder's decks are keyed by name: a source already served has its name taken.
+      if (decks.has(deckName(source))) continue
       rebuild(addDeck(source)).catch(() => {})
     }
     refreshIndex()
