@@ -45,7 +45,7 @@ describe('import fixtures', () => {
           expect(result.markdown, `furniture \`${line}\` left in`).not.toContain(line)
         }
       }
-      // The article starts with its title, and the input is left as it was.
+      // The input is left as it was (the title is in the output.md snapshot; no-headings-txt has none).
       expect(createHash('sha256').update(readFileSync(input)).digest('hex')).toBe(before)
     })
   }
