@@ -11,10 +11,10 @@ import {toString} from 'hast-util-to-string'
 import {describe, expect, it} from 'vitest'
 import {renderDeck, toFile} from '../../src/build/render.js'
 import {isSafeInlineScript, toSingleFile} from '../../src/build/single-file.js'
-import {root} from '../util/fixtures.js'
+import {root, seedDeck} from '../util/fixtures.js'
 
 const decks = [
-  path.join(root, 'slides', 'what-is-a-big-model.md'),
+  seedDeck,
   path.join(root, 'test', 'export', 'decks', 'english.md'),
   path.join(root, 'test', 'export', 'decks', 'table-code.md')
 ]

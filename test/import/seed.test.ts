@@ -12,11 +12,10 @@ import {toString} from 'hast-util-to-string'
 import {afterAll, describe, expect, it} from 'vitest'
 import {importArticle} from '../../src/import/import-article.js'
 import {toOutline} from '../../src/pipeline/slides/outline.js'
-import {root, runCli, temporaryFolder, toSlideTree} from '../util/fixtures.js'
+import {root, runCli, seedDeck, temporaryFolder, toSlideTree} from '../util/fixtures.js'
 
 // The client's seed article as it arrived (a copy of shared/seeds/, so the tests need nothing outside the repo).
 const seedText = path.join(root, 'test', 'seed', '000_a8297c40f6681348.txt')
-const seedDeck = path.join(root, 'slides', 'what-is-a-big-model.md')
 const hash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex')
 
 /** Each horizontal or vertical slide's title and how many notes paragraphs it has. */

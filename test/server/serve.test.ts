@@ -12,7 +12,7 @@ import {toString} from 'hast-util-to-string'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {LecternError} from '../../src/errors.js'
 import {serve, type ServeBuildEvent, type ServeHandle} from '../../src/server/serve.js'
-import {root, temporaryFolder} from '../util/fixtures.js'
+import {seedDeck, temporaryFolder} from '../util/fixtures.js'
 
 const deck = `---
 title: Served deck
@@ -311,7 +311,7 @@ describe('serve a folder', () => {
 
   beforeAll(async () => {
     writeFileSync(path.join(work.dir, 'english.md'), '# An English talk\n\n## One\n\n- a\n\nSome notes to say.\n\n## Two\n\n- b\n\nMore notes.\n')
-    writeFileSync(path.join(work.dir, 'seed.md'), readFileSync(path.join(root, 'slides', 'what-is-a-big-model.md'), 'utf8'))
+    writeFileSync(path.join(work.dir, 'seed.md'), readFileSync(seedDeck, 'utf8'))
     server = await serve(work.dir, {port: 0})
   })
 
