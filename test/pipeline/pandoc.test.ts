@@ -58,6 +58,10 @@ describe('pandoc fenced divs', () => {
     expect(selectAll('section#generic-slide li.fragment', tree)).toHaveLength(0)
     const deckWide = await render(`---\nincremental: true\n---\n\n## A\n\n- one\n\n::: nonincremental\n- two\n:::\n`)
     expect(selectAll('li.fragment', deckWide.tree).map((li) => toString(li))).toEqual(['one'])
+    // A non-incremental div inside an incremental one keeps its items whole too.
+    const nested = await render(`## A\n\n:::: incremental\n- one\n\n::: nonincremental\n- two\n:::\n::::\n`)
+    expect(selectAll('li.fragment', nested.tree).map((li) => toString(li))).toEqual(['one'])
+    expect(selectAll('div.nonincremental li', nested.tree)).toHaveLength(1)
   })
 
   it('should turn each pause into a fragment holding what follows it', async () => {

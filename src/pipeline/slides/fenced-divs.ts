@@ -51,6 +51,8 @@ export const columnWidth = /^\d{1,4}(?:\.\d+)?(?:%|px|em|rem)$/
 export function fromFencedDivs(tree: Root, file?: VFile): void {
   // Most articles have neither: one cheap look spares them the rewrite.
   if (!someNode(tree, (node) => node.type === 'fencedDiv' || (node.type === 'paragraph' && isPause(node as Paragraph)))) return
+  // Fragments are marked once every div has its classes: a non-incremental div inside an incremental one is read after it.
+  const incremental: FencedDiv[] = []
   visit(tree, (node, index, parent: Parent | undefined) => {
     if (node.type === 'paragraph' && parent && index !== undefined && isPause(node as Paragraph)) {
       parent.children[index] = {type: 'pause', position: node.position} as RootContent
@@ -81,8 +83,9 @@ export function fromFencedDivs(tree: Root, file?: VFile): void {
       else properties[toDataProperty(name.startsWith('data-') ? name.slice(5) : name)] = value
     }
     div.data = {...div.data, hName: 'div', hProperties: properties as never}
-    if (classes.includes('incremental')) markFragments(div)
+    if (classes.includes('incremental')) incremental.push(div)
   })
+  for (const div of incremental) markFragments(div)
 }
 
 /** Whether a paragraph is a pause: `. . .` alone. */
