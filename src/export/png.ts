@@ -3,12 +3,12 @@
  * the deck's canvas size: `001.png`, `002.png`, … in slide order (vertical
  * slides counted in place), written to a temporary folder and swapped in.
  */
-import {randomBytes} from 'node:crypto'
 import {mkdir, readdir, rm} from 'node:fs/promises'
 import path from 'node:path'
 import {performance} from 'node:perf_hooks'
 import type {VFile} from 'vfile'
 import {deckName, swapInto} from '../build/build.js'
+import {temporaryToken} from '../build/interrupted.js'
 import {LecternError} from '../errors.js'
 import {isInside} from '../relative-path.js'
 import type {DeckInfo} from '../pipeline/types.js'
@@ -51,7 +51,7 @@ export async function exportPng(input: string, options?: Readonly<PngOptions> | 
   const result: PngResult = {input, outDir: undefined, files: [], file: prepared.file, deck: prepared.deck, ms: 0}
   if (!prepared.html) return {...result, ms: performance.now() - start}
 
-  const token = `${process.pid}-${randomBytes(4).toString('hex')}`
+  const token = temporaryToken()
   const temporary = path.join(path.dirname(outDir), `.lectern-tmp-${path.basename(outDir)}-${token}`)
   try {
     await mkdir(temporary, {recursive: true})
