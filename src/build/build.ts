@@ -9,14 +9,14 @@ import {promisify} from 'node:util'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {LecternError, toWriteError} from '../errors.js'
-import {resolveOptions, type Options} from '../options.js'
-import type {DeckInfo} from '../pipeline/types.js'
+import {resolveOptions, type Options} from '../config/options.js'
+import type {DeckInfo} from '../deck/types.js'
 import {isInside, toRelativePath} from '../relative-path.js'
-import {resolveInputs, readDeckText} from './inputs.js'
-import {temporaryToken} from './interrupted.js'
-import {minSectionedLength} from './parse-parallel.js'
-import {renderDeck, toFile, type OutputFile} from './render.js'
-import {openSectionStore} from './section-store.js'
+import {resolveInputs, readDeckText} from '../render/inputs.js'
+import {temporaryToken} from '../output/interrupted.js'
+import {minSectionedLength} from '../markdown/parse-parallel.js'
+import {renderDeck, toFile, type OutputFile} from '../render/render.js'
+import {openSectionStore} from '../markdown/section-store.js'
 
 // The callback forms, promisified: `node:fs/promises` costs a build module loads it does not need.
 const copyFile = promisify(copyFileCallback)
@@ -89,7 +89,7 @@ export async function build(inputs: ReadonlyArray<string>, options?: Readonly<Op
       if (settings.singleFile) {
         output = path.join(settings.outDir, `${deckName(absolute)}.html`)
         // The inliner (an HTML parser, a font subsetter) loads only for --single-file.
-        const {toSingleFile, writeSingleFile} = await import('./single-file.js')
+        const {toSingleFile, writeSingleFile} = await import('../output/single-file.js')
         bytes = await writeSingleFile(output, await toSingleFile(rendered))
       } else {
         output = await writeDeck(settings.outDir, deckName(absolute), rendered.html, rendered.assets)

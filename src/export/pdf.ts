@@ -9,8 +9,8 @@ import {performance} from 'node:perf_hooks'
 import type {VFile} from 'vfile'
 import {deckName} from '../build/build.js'
 import {LecternError} from '../errors.js'
-import type {DeckInfo} from '../pipeline/types.js'
-import {writeAtomically} from '../write-atomically.js'
+import type {DeckInfo} from '../deck/types.js'
+import {writeAtomically} from '../output/write-atomically.js'
 import {prepareDeck, withPrintedDeck, type ExportOptions, type PrintMode} from './session.js'
 
 /** Options of `exportPdf`. */

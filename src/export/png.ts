@@ -8,10 +8,10 @@ import path from 'node:path'
 import {performance} from 'node:perf_hooks'
 import type {VFile} from 'vfile'
 import {deckName, swapInto} from '../build/build.js'
-import {temporaryToken} from '../build/interrupted.js'
+import {temporaryToken} from '../output/interrupted.js'
 import {LecternError} from '../errors.js'
 import {isInside} from '../relative-path.js'
-import type {DeckInfo} from '../pipeline/types.js'
+import type {DeckInfo} from '../deck/types.js'
 import {prepareDeck, withPrintedDeck, type ExportOptions} from './session.js'
 
 /** Options of `exportPng`. */

@@ -12,13 +12,13 @@ import type {Browser, Page} from 'playwright-core'
 import type {VFile} from 'vfile'
 import {launchBrowser, type LaunchOptions} from '../browser/launch.js'
 import {writeDeckFiles} from '../build/build.js'
-import {readDeckText, resolveInputs} from '../build/inputs.js'
-import {renderDeck, toFile} from '../build/render.js'
+import {readDeckText, resolveInputs} from '../render/inputs.js'
+import {renderDeck, toFile} from '../render/render.js'
 import {LecternError} from '../errors.js'
-import type {DeckOptions} from '../options.js'
+import type {DeckOptions} from '../config/options.js'
 import {packageRoot} from '../paths.js'
 import {deckCanvas} from '../pipeline/rehype-reveal-document.js'
-import type {DeckInfo} from '../pipeline/types.js'
+import type {DeckInfo} from '../deck/types.js'
 
 /** Options every export takes. */
 export interface ExportOptions extends DeckOptions, LaunchOptions {
@@ -179,7 +179,7 @@ let script: string | undefined
 
 /** The in-page print layout (`print-layout.js`). */
 async function printLayoutScript(): Promise<string> {
-  script ??= await readFile(path.join(packageRoot(), 'src', 'export', 'print-layout.js'), 'utf8')
+  script ??= await readFile(path.join(packageRoot(), 'src', 'client', 'print-layout.js'), 'utf8')
   return script
 }
 

@@ -7,7 +7,7 @@
 import type {Heading, List, ListItem, Paragraph, Root, RootContent} from 'mdast'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
-import {countCjk, countWords, endsLikeSentence, textWidthEm} from '../pipeline/slides/text.js'
+import {countCjk, countWords, endsLikeSentence, textWidthEm} from '../deck/text.js'
 import {isFurnitureCaption, isFurnitureLine, isMetaLine} from './furniture.js'
 
 /** One source line. */

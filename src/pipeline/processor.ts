@@ -18,8 +18,8 @@ import rehypeSanitizeSlides, {type Options as SanitizeOptions} from './rehype-sa
 import rehypeRevealDocument, {type Options as DocumentOptions} from './rehype-reveal-document.js'
 import rehypeSlideFootnotes from './rehype-slide-footnotes.js'
 import remarkSlides, {type Options as SlidesOptions} from './remark-slides.js'
-import {remarkSyntax} from './syntax.js'
-import {slideHandlers} from './slides/to-hast.js'
+import {remarkSyntax} from '../markdown/syntax.js'
+import {slideHandlers} from '../slides/to-hast.js'
 
 export interface Options extends SlidesOptions, DocumentOptions, SanitizeOptions {
   /** Make a whole page; `false` gives the `.reveal` frame alone (default: `true`). */

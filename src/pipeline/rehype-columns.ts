@@ -6,7 +6,7 @@
  */
 import type {Element, Root} from 'hast'
 import {hasClassName} from './has-class-name.js'
-import {columnWidth} from './slides/fenced-divs.js'
+import {columnWidth} from '../slides/fenced-divs.js'
 import {eachNode} from './some-node.js'
 
 /** Set `flex: 0 0 <width>` on `.column` elements with a valid `data-width`. */

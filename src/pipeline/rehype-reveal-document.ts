@@ -6,7 +6,7 @@
 import type {Element, Root} from 'hast'
 import {h} from 'hastscript'
 import type {VFile} from 'vfile'
-import type {DeckInfo} from './types.js'
+import type {DeckInfo} from '../deck/types.js'
 
 /** A stylesheet or script: a URL to link, or text to inline. */
 export type Asset = {href: string; content?: undefined} | {content: string; href?: undefined}

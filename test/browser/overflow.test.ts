@@ -10,7 +10,7 @@ import type {RootContent} from 'mdast'
 import {beforeAll, expect, it} from 'vitest'
 import {check, type CheckResult} from '../../src/check/check.js'
 import {eachSlide} from '../../src/pipeline/remark-slides.js'
-import {defaultMetrics, estimateHeight, minimumScale} from '../../src/pipeline/slides/fit.js'
+import {defaultMetrics, estimateHeight, minimumScale} from '../../src/slides/fit.js'
 import {describeBrowser} from '../util/browser.js'
 import {root, toSlideTree} from '../util/fixtures.js'
 

@@ -10,8 +10,8 @@ import {fromHtml} from 'hast-util-from-html'
 import {select, selectAll} from 'hast-util-select'
 import {toString} from 'hast-util-to-string'
 import {afterAll, describe, expect, it} from 'vitest'
-import {renderDeck, toFile} from '../../src/build/render.js'
-import {parseAttributes} from '../../src/pipeline/slides/attributes.js'
+import {renderDeck, toFile} from '../../src/render/render.js'
+import {parseAttributes} from '../../src/slides/attributes.js'
 import {temporaryFolder} from '../util/fixtures.js'
 
 const work = temporaryFolder()

@@ -17,9 +17,9 @@ import {
   paginate,
   splitSlide,
   titleHeight
-} from '../../src/pipeline/slides/fit.js'
-import {createHeading, createNotes, notesText} from '../../src/pipeline/slides/nodes.js'
-import type {Slide} from '../../src/pipeline/types.js'
+} from '../../src/slides/fit.js'
+import {createHeading, createNotes, notesText} from '../../src/slides/nodes.js'
+import type {Slide} from '../../src/deck/types.js'
 import {toSlideTree} from '../util/fixtures.js'
 
 const metrics = defaultMetrics

@@ -4,7 +4,7 @@
 import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {findDeepNesting, nestingLimits, toNestingReason} from '../../src/pipeline/nesting.js'
+import {findDeepNesting, nestingLimits, toNestingReason} from '../../src/markdown/nesting.js'
 import {root, seedDeck} from '../util/fixtures.js'
 
 const limits = {containers: 5, inline: 5, html: 5}

@@ -7,7 +7,7 @@ import {createHash} from 'node:crypto'
 import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, watch, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {cleanUpInterrupted} from '../../src/build/interrupted.js'
+import {cleanUpInterrupted} from '../../src/output/interrupted.js'
 import {cli, runCli, temporaryFolder} from '../util/fixtures.js'
 
 const work = temporaryFolder()

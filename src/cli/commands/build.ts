@@ -3,8 +3,8 @@
  */
 import path from 'node:path'
 import {build} from '../../build/build.js'
-import {cleanUpInterrupted} from '../../build/interrupted.js'
-import {toTalkTime} from '../../pipeline/slides/timing.js'
+import {cleanUpInterrupted} from '../../output/interrupted.js'
+import {toTalkTime} from '../../deck/timing.js'
 import {toDisplayPath} from '../../relative-path.js'
 import {onInterrupt} from '../interrupt.js'
 import type {ParsedArgs} from '../args.js'

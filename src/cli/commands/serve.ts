@@ -4,7 +4,7 @@
  */
 import {spawn} from 'node:child_process'
 import {LecternError} from '../../errors.js'
-import type {ServeBuildEvent} from '../../server/serve.js'
+import type {ServeBuildEvent} from '../../serve/serve.js'
 import type {ParsedArgs} from '../args.js'
 import {report} from '../report.js'
 import {numberValue, splitValue} from './shared.js'
@@ -19,7 +19,7 @@ export async function run(args: ParsedArgs): Promise<number> {
   if (!Number.isInteger(port) || port > 65_535) {
     throw new LecternError('USAGE', `Unexpected \`--port ${String(values.port)}\`, expected a whole number from 0 to 65535`)
   }
-  const {serve} = await import('../../server/serve.js')
+  const {serve} = await import('../../serve/serve.js')
   const onBuild = (event: ServeBuildEvent) => {
     if (event.file) process.stderr.write(report([event.file], {infos: !quiet && event.first}))
     else if (event.error) process.stderr.write(`${event.input}:1:1: error: ${event.error.message}\n`)
