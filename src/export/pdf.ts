@@ -7,7 +7,7 @@
 import path from 'node:path'
 import {performance} from 'node:perf_hooks'
 import type {VFile} from 'vfile'
-import {deckName} from '../build/build.js'
+import {deckName} from '../output/deck-folder.js'
 import {LecternError} from '../errors.js'
 import type {DeckInfo} from '../deck/types.js'
 import {writeAtomically} from '../output/write-atomically.js'

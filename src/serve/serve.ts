@@ -11,7 +11,7 @@ import {createServer, type IncomingMessage, type ServerResponse} from 'node:http
 import path from 'node:path'
 import {performance} from 'node:perf_hooks'
 import type {VFile} from 'vfile'
-import {deckName} from '../build/build.js'
+import {deckName} from '../output/deck-folder.js'
 import {createParseCache, type ParseCache} from '../markdown/cache.js'
 import {deckExtensions, readDeckText, resolveInputs} from '../render/inputs.js'
 import {renderDeck, toFile, type OutputFile} from '../render/render.js'

@@ -16,7 +16,8 @@ import {toHtmlPage} from '../html-page.js'
 import {themesDir} from '../paths.js'
 import {hasClassName} from '../pipeline/has-class-name.js'
 import {listThemes, loadTheme, type Theme} from './theme.js'
-import {build, swapInto} from '../build/build.js'
+import {build} from '../build/build.js'
+import {swapInto} from '../output/deck-folder.js'
 import {temporaryToken} from '../output/interrupted.js'
 
 /** Options for `buildGallery`. */
