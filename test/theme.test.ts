@@ -7,7 +7,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {LecternError} from '../src/errors.js'
 import {readFontFaces} from '../src/render/fonts.js'
-import {defaultMetrics} from '../src/slides/fit.js'
+import {defaultMetrics} from '../src/deck/metrics.js'
 import {closestName, listThemes, loadTheme} from '../src/themes/theme.js'
 import {root, temporaryFolders} from './util/fixtures.js'
 

@@ -7,7 +7,8 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {LecternError} from '../errors.js'
-import {resolveOptions, type Options} from '../config/options.js'
+import type {Options} from '../config/options.js'
+import {resolveConfig} from '../config/resolve.js'
 import type {DeckInfo} from '../deck/types.js'
 import {isInside, toRelativePath} from '../relative-path.js'
 import {resolveInputs, readDeckText} from '../render/inputs.js'
@@ -46,7 +47,8 @@ export interface BuildResult {
 
 /** Build decks (files or folders of them) into the output folder. */
 export async function build(inputs: ReadonlyArray<string>, options?: Readonly<Options> | null): Promise<BuildResult> {
-  const settings = resolveOptions(options)
+  const settings = resolveConfig(options, 'build')
+  const onProgress = options?.onProgress ?? undefined
   const files = resolveInputs(inputs, settings.cwd)
   refuseUnsafeOutDir(settings.outDir, files, settings.cwd)
   const names = new Set<string>()
@@ -61,7 +63,7 @@ export async function build(inputs: ReadonlyArray<string>, options?: Readonly<Op
   const decks: DeckResult[] = []
   for (const [index, absolute] of files.entries()) {
     const input = toRelativePath(settings.cwd, absolute)
-    settings.onProgress?.({type: 'start', input, index, total: files.length})
+    onProgress?.({type: 'start', input, index, total: files.length})
     const start = milliseconds()
     const file = toFile(readDeckText(absolute, input), input, settings.cwd)
     // Large decks keep their parsed sections for the next build; small ones parse faster than a store loads.
@@ -87,7 +89,7 @@ export async function build(inputs: ReadonlyArray<string>, options?: Readonly<Op
       }
     }
     decks.push({input, output, file, deck: file.data.deck, ms: milliseconds() - start, bytes})
-    settings.onProgress?.({type: 'done', input, index, total: files.length})
+    onProgress?.({type: 'done', input, index, total: files.length})
   }
   return {decks, files: decks.map((deck) => deck.file)}
 }

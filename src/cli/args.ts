@@ -3,6 +3,7 @@
  * the table (unified-args' schema, in spirit).
  */
 import {parseArgs} from 'node:util'
+import {defaultExportName, defaults} from '../config/defaults.js'
 import {LecternError} from '../errors.js'
 
 /** One flag. */
@@ -29,7 +30,7 @@ export interface Command {
 
 const browser: Flag = {name: 'browser', type: 'string', value: '<path>', description: 'Chrome, Chromium or Edge to use (else $LECTERN_BROWSER, then the usual install locations)'}
 const theme: Flag = {name: 'theme', short: 't', type: 'string', value: '<name|path>', description: 'theme name or CSS file; wins over front matter `theme`'}
-const timeout: Flag = {name: 'timeout', type: 'string', value: '<seconds>', description: 'give up on a browser that does not answer', default: '60'}
+const timeout: Flag = {name: 'timeout', type: 'string', value: '<seconds>', description: 'give up on a browser that does not answer', default: String(defaults.timeout / 1000)}
 const allowHtml: Flag = {name: 'allow-html', type: 'boolean', description: 'keep raw HTML from the markdown (trusted authors only)'}
 
 /** Flags every command takes. */
@@ -47,7 +48,7 @@ export const commands: Command[] = [
     summary: 'build decks into <out-dir>/<deck>/index.html with their assets',
     inputs: 'many',
     flags: [
-      {name: 'out-dir', short: 'o', type: 'string', value: '<dir>', description: 'output folder', default: 'dist'},
+      {name: 'out-dir', short: 'o', type: 'string', value: '<dir>', description: 'output folder', default: defaults.outDir},
       theme,
       {name: 'single-file', type: 'boolean', description: 'write <out-dir>/<deck>.html with everything inlined'},
       allowHtml,
@@ -63,8 +64,8 @@ export const commands: Command[] = [
     summary: 'serve decks with live reload and the speaker view',
     inputs: 'one',
     flags: [
-      {name: 'port', short: 'p', type: 'string', value: '<port>', description: 'port (0 picks a free one)', default: '3000'},
-      {name: 'host', type: 'string', value: '<host>', description: 'address to listen on', default: '127.0.0.1'},
+      {name: 'port', short: 'p', type: 'string', value: '<port>', description: 'port (0 picks a free one)', default: String(defaults.port)},
+      {name: 'host', type: 'string', value: '<host>', description: 'address to listen on', default: defaults.host},
       {name: 'open', type: 'boolean', description: 'open the deck in a browser'},
       theme,
       allowHtml
@@ -76,7 +77,7 @@ export const commands: Command[] = [
     summary: 'print a deck to PDF, one page per slide',
     inputs: 'one',
     flags: [
-      {name: 'output', short: 'o', type: 'string', value: '<file>', description: 'PDF file', default: 'dist/<deck>.pdf'},
+      {name: 'output', short: 'o', type: 'string', value: '<file>', description: 'PDF file', default: `${defaults.outDir}/${defaultExportName('<deck>', 'pdf')}`},
       {name: 'notes', type: 'boolean', description: 'add each slide\'s speaker notes after it'},
       {name: 'handout', type: 'boolean', description: 'slide and notes on one A4 portrait page'},
       browser,
@@ -91,7 +92,7 @@ export const commands: Command[] = [
     summary: 'render one PNG per slide',
     inputs: 'one',
     flags: [
-      {name: 'out-dir', short: 'o', type: 'string', value: '<dir>', description: 'output folder', default: 'dist/<deck>-png'},
+      {name: 'out-dir', short: 'o', type: 'string', value: '<dir>', description: 'output folder', default: `${defaults.outDir}/${defaultExportName('<deck>', 'png')}`},
       browser,
       timeout,
       theme,
@@ -119,7 +120,7 @@ export const commands: Command[] = [
     inputs: 'none',
     flags: [
       {name: 'gallery', type: 'boolean', description: 'build <out-dir>/themes/index.html showing sample slides in every theme'},
-      {name: 'out-dir', short: 'o', type: 'string', value: '<dir>', description: 'output folder for the gallery', default: 'dist'}
+      {name: 'out-dir', short: 'o', type: 'string', value: '<dir>', description: 'output folder for the gallery', default: defaults.outDir}
     ]
   },
   {

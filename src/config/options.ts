@@ -1,9 +1,8 @@
 /**
- * Options of the library's entry points, and `resolveOptions()`, where every
- * default lives.
+ * Options of the library's entry points, as callers give them. Defaults are
+ * not applied here: `resolveConfig()` (config/resolve.ts) applies them once,
+ * from `defaults` (config/defaults.ts).
  */
-import path from 'node:path'
-import {defaultCacheDir} from '../markdown/section-store.js'
 
 /** How a deck is rendered, for every entry point that renders one (`build`, `serve`, `check`, the exports). */
 export interface DeckOptions {
@@ -40,32 +39,20 @@ export type ProgressEvent =
   | {type: 'start'; input: string; index: number; total: number}
   | {type: 'done'; input: string; index: number; total: number}
 
-/** Options with every default applied. */
-export interface ResolvedOptions {
-  readonly outDir: string
-  readonly theme: string | undefined
-  readonly allowHtml: boolean | undefined
-  readonly singleFile: boolean
-  readonly split: 'auto' | 'manual' | undefined
-  readonly cwd: string
-  readonly inject: string | undefined
-  readonly onProgress: ((event: ProgressEvent) => void) | undefined
-  readonly cacheDir: string | undefined
+/** Options of a command that drives a browser. */
+export interface BrowserOptions {
+  /** Browser path (default: found by `findChromium`). */
+  browser?: string | null | undefined
+  /** Give up after this many milliseconds (default: `60000`). */
+  timeout?: number | null | undefined
 }
 
-/** Apply defaults once. */
-export function resolveOptions(options?: Readonly<Options> | null): ResolvedOptions {
-  const given = options || {}
-  const cwd = path.resolve(given.cwd ?? process.cwd())
-  return Object.freeze({
-    outDir: path.resolve(cwd, given.outDir ?? 'dist'),
-    theme: given.theme ?? undefined,
-    allowHtml: given.allowHtml ?? undefined,
-    singleFile: given.singleFile ?? false,
-    split: given.split ?? undefined,
-    cwd,
-    inject: given.inject ?? undefined,
-    onProgress: given.onProgress ?? undefined,
-    cacheDir: given.cacheDir === false ? undefined : path.resolve(cwd, given.cacheDir ?? defaultCacheDir(cwd))
-  })
+/** Options of `serve`'s server. */
+export interface ServerOptions {
+  /** Port to listen on; `0` picks a free one (default: `3000`). */
+  port?: number | null | undefined
+  /** Address to listen on (default: `'127.0.0.1'`). */
+  host?: string | null | undefined
+  /** Rebuild and push updates when files change (default: `true`). */
+  watch?: boolean | null | undefined
 }

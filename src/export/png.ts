@@ -9,6 +9,7 @@ import {performance} from 'node:perf_hooks'
 import type {VFile} from 'vfile'
 import {deckName, swapInto} from '../output/deck-folder.js'
 import {temporaryToken} from '../output/interrupted.js'
+import {exportPath, resolveConfig} from '../config/resolve.js'
 import {LecternError} from '../errors.js'
 import {isInside} from '../relative-path.js'
 import type {DeckInfo} from '../deck/types.js'
@@ -44,9 +45,10 @@ export function pngName(index: number, total: number): string {
 export async function exportPng(input: string, options?: Readonly<PngOptions> | null): Promise<PngResult> {
   const settings = options || {}
   const start = performance.now()
-  const cwd = path.resolve(settings.cwd ?? process.cwd())
+  // `outDir` here is the folder of the pictures itself, not the output folder it defaults into.
+  const config = resolveConfig({...settings, outDir: undefined}, 'png')
   const prepared = await prepareDeck(input, settings)
-  const outDir = path.resolve(cwd, settings.outDir ?? path.join('dist', `${deckName(prepared.absolute)}-png`))
+  const outDir = exportPath(config, settings.outDir, deckName(prepared.absolute), 'png')
   await refuseUnsafeOutDir(outDir, prepared.absolute)
   const result: PngResult = {input, outDir: undefined, files: [], file: prepared.file, deck: prepared.deck, ms: 0}
   if (!prepared.html) return {...result, ms: performance.now() - start}

@@ -16,8 +16,9 @@ import {readDeckText, resolveInputs} from '../render/inputs.js'
 import {renderDeck, toFile} from '../render/render.js'
 import {LecternError} from '../errors.js'
 import type {DeckOptions} from '../config/options.js'
+import {resolveConfig} from '../config/resolve.js'
 import {packageRoot} from '../paths.js'
-import {deckCanvas} from '../pipeline/rehype-reveal-document.js'
+import {deckCanvas} from '../deck/canvas.js'
 import type {DeckInfo} from '../deck/types.js'
 
 /** Options every export takes. */
@@ -63,14 +64,15 @@ export interface PreparedDeck {
 
 /** Render one deck for export; `html` is empty when the deck has fatal errors. */
 export async function prepareDeck(input: string, options: Readonly<ExportOptions>): Promise<PreparedDeck> {
-  const cwd = path.resolve(options.cwd ?? process.cwd())
+  const config = resolveConfig(options, 'pdf')
+  const cwd = config.cwd
   const files = resolveInputs([input], cwd)
   if (files.length !== 1) {
     throw new LecternError('USAGE', `Unexpected folder \`${input}\` with ${files.length} decks, expected one markdown file`)
   }
   const absolute = files[0]
   const file = toFile(readDeckText(absolute, input), input, cwd)
-  const rendered = await renderDeck(file, {theme: options.theme, allowHtml: options.allowHtml, split: options.split, cwd})
+  const rendered = await renderDeck(file, {theme: config.theme, allowHtml: config.allowHtml, split: config.split, cwd})
   const fatal = file.messages.some((message) => message.fatal)
   return {input, absolute, file, deck: file.data.deck, html: fatal ? '' : rendered.html, assets: rendered.assets}
 }
@@ -93,7 +95,7 @@ export async function withPrintedDeck<T>(
   use: (session: PrintSession, step: (name: string) => void) => Promise<T>,
   steps: number
 ): Promise<T> {
-  const timeout = options.timeout ?? 60_000
+  const {timeout} = resolveConfig(options, 'pdf')
   const total = 4 + steps
   let done = 0
   const step = (name: string) => {

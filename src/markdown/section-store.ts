@@ -13,8 +13,7 @@
  * The store is a convenience: a file that cannot be read is ignored, one that
  * cannot be written is not written, and the build goes on either way.
  */
-import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
-import os from 'node:os'
+import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import type {RootContent} from 'mdast'
 import {hashText, type CachedSection, type ParseCache} from './cache.js'
@@ -23,17 +22,6 @@ declare const __LECTERN_BUILD_ID__: string | undefined
 
 /** The id of this lectern's bundle (a hash of its sources and locked dependencies); unset when running from the sources, which keeps no store. */
 export const buildId: string | undefined = typeof __LECTERN_BUILD_ID__ === 'string' ? __LECTERN_BUILD_ID__ : undefined
-
-/** Where the store is by default: `node_modules/.cache/lectern` in the nearest folder that has `node_modules`, else the user's cache folder. */
-export function defaultCacheDir(cwd: string): string {
-  for (let folder = path.resolve(cwd); ; ) {
-    if (existsSync(path.join(folder, 'node_modules'))) return path.join(folder, 'node_modules', '.cache', 'lectern')
-    const parent = path.dirname(folder)
-    if (parent === folder) break
-    folder = parent
-  }
-  return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'lectern')
-}
 
 /** The sections of one deck: a cache to render with (none at a deck's first build), and `save()` to keep what the render used. */
 export interface SectionStore {

@@ -8,14 +8,17 @@ import {toString} from 'hast-util-to-string'
 import {VFile} from 'vfile'
 import {isLecternError} from '../errors.js'
 import {isImportPath} from '../import/extensions.js'
+import {chooseTheme} from '../config/deck.js'
 import type {DeckOptions} from '../config/options.js'
+import {resolveConfig} from '../config/resolve.js'
 import {clientDir, packageDir} from '../paths.js'
 import {findDeepNesting, toNestingReason} from '../markdown/nesting.js'
 import {createProcessor} from '../pipeline/processor.js'
-import {defaultMetrics} from '../slides/fit.js'
-import {canvasSize, type Asset, type PageAssets} from '../pipeline/rehype-reveal-document.js'
+import {defaultMetrics} from '../deck/metrics.js'
+import {canvasSize} from '../deck/canvas.js'
+import type {Asset, PageAssets} from '../pipeline/rehype-reveal-document.js'
 import type {DeckMeta} from '../deck/types.js'
-import {defaultThemeName, loadTheme, type Theme} from '../themes/theme.js'
+import {loadTheme, type Theme} from '../themes/theme.js'
 import {toMathAssets, toMediaAssets} from './content-assets.js'
 import {toDeckFonts} from './fonts.js'
 import {toLecternTheme} from '../themes/reveal-themes.js'
@@ -55,7 +58,8 @@ export interface RenderOptions extends DeckOptions {
 /** Render markdown to a reveal.js page and the list of files it needs. */
 export async function renderDeck(file: VFile, options?: Readonly<RenderOptions> | null): Promise<RenderedDeck> {
   const settings = options || {}
-  const cwd = settings.cwd ?? process.cwd()
+  const config = resolveConfig(settings, 'render')
+  const cwd = config.cwd
   let theme: Theme | undefined
   // A theme that failed to load is reported once, not at every use.
   let themeFailed = false
@@ -63,15 +67,14 @@ export async function renderDeck(file: VFile, options?: Readonly<RenderOptions> 
 
   const useTheme = (meta: Readonly<DeckMeta>): Theme | undefined => {
     if (theme || themeFailed) return theme
-    // defaults < front matter < command line
-    const name = settings.theme ?? meta.theme ?? defaultThemeName
+    const {name, by} = chooseTheme(config.theme, meta)
     try {
       // A theme path in front matter is relative to the deck.
-      theme = loadTheme(name, settings.theme ? cwd : file.dirname ? path.resolve(cwd, file.dirname) : cwd)
+      theme = loadTheme(name, by === 'caller' ? cwd : file.dirname ? path.resolve(cwd, file.dirname) : cwd)
     } catch (error) {
       if (!isLecternError(error)) throw error
       // A deck written for reveal.js names one of its themes: take lectern's closest.
-      const similar = settings.theme ? undefined : toLecternTheme(name)
+      const similar = by === 'caller' ? undefined : toLecternTheme(name)
       if (similar && similar !== name) {
         theme = loadTheme(similar, cwd)
         file.message(`Unexpected reveal.js theme \`${name}\`, expected a lectern theme: using \`${similar}\``, {
@@ -83,7 +86,7 @@ export async function renderDeck(file: VFile, options?: Readonly<RenderOptions> 
       }
       themeFailed = true
       const message = file.message(error.message, {
-        place: settings.theme ? undefined : file.data.metaPlaces?.theme,
+        place: by === 'caller' ? undefined : file.data.metaPlaces?.theme,
         ruleId: 'unknown-theme',
         source: 'lectern'
       })
@@ -93,15 +96,15 @@ export async function renderDeck(file: VFile, options?: Readonly<RenderOptions> 
   }
 
   const processor = createProcessor({
-    split: settings.split,
+    split: config.split,
     positions: settings.positions,
-    allowHtml: settings.allowHtml,
+    allowHtml: config.allowHtml,
     metrics(meta) {
       // A theme that failed to load is already an error; the splitter still needs whole metrics.
       return {...(useTheme(meta)?.metrics ?? defaultMetrics), ...canvasSize(meta.aspect)}
     },
     assets(current, tree) {
-      return collectAssets(current, tree, useTheme(current.data.meta ?? {}), assets, settings.inject ?? undefined)
+      return collectAssets(current, tree, useTheme(current.data.meta ?? {}), assets, config.inject)
     }
   })
   // A `.txt` or `.html` deck is imported to markdown first; positions then point back into it.
@@ -205,7 +208,8 @@ export function toDeckStyle(meta: Readonly<DeckMeta>): string {
   return parts.join('\n').replace(/<\/(style)/gi, '<\\/$1')
 }
 
-/** A VFile for markdown text, with a path for messages. */
+/** A VFile for markdown text, with a path for messages (relative to `cwd`; VFile's default is the process's). */
 export function toFile(value: string, filePath?: string, cwd?: string): VFile {
-  return new VFile({value, path: filePath, cwd: cwd ?? process.cwd()})
+  // VFile reads a `cwd` key that is present but unset as no folder at all.
+  return new VFile(cwd === undefined ? {value, path: filePath} : {value, path: filePath, cwd})
 }

@@ -17,6 +17,7 @@ import {deckExtensions, readDeckText, resolveInputs} from '../render/inputs.js'
 import {renderDeck, toFile, type OutputFile} from '../render/render.js'
 import {isLecternError, LecternError} from '../errors.js'
 import type {DeckOptions} from '../config/options.js'
+import {resolveConfig} from '../config/resolve.js'
 import {clientDir} from '../paths.js'
 import {isInside, toRelativePath} from '../relative-path.js'
 import type {DeckInfo} from '../deck/types.js'
@@ -156,12 +157,8 @@ const returnMs = 150
 /** Serve a deck (a markdown file) or a folder of decks with live reload. Rejects with a `LecternError` (`SERVER`) when it cannot listen. */
 export async function serve(input: string, options?: Readonly<ServeOptions> | null): Promise<ServeHandle> {
   const settings = options || {}
-  const cwd = path.resolve(settings.cwd ?? process.cwd())
-  const host = settings.host || '127.0.0.1'
-  const port = settings.port ?? 3000
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new LecternError('USAGE', `Unexpected port \`${port}\`, expected a whole number from 0 to 65535`)
-  }
+  const config = resolveConfig(settings, 'serve')
+  const {cwd, host, port} = config
   const files = resolveInputs([input], cwd)
   const absolute = path.resolve(cwd, input)
   const isFolder = statSync(absolute).isDirectory()
@@ -207,9 +204,9 @@ export async function serve(input: string, options?: Readonly<ServeOptions> | nu
     try {
       file = toFile(await readWhenSaved(deck.source, deck.input), deck.input, cwd)
       const rendered = await renderDeck(file, {
-        theme: settings.theme,
-        allowHtml: settings.allowHtml,
-        split: settings.split,
+        theme: config.theme,
+        allowHtml: config.allowHtml,
+        split: config.split,
         cwd,
         inject: reloadClient,
         cache: deck.cache

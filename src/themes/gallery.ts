@@ -3,7 +3,7 @@
  * that shows the same slides side by side in every theme. Plain files that
  * open from `file://`, offline; written to a temporary folder and swapped in.
  */
-import {mkdir, readFile, rm, writeFile} from 'node:fs/promises'
+import {mkdir, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
@@ -11,13 +11,17 @@ import {toString} from 'hast-util-to-string'
 import rehypeParse from 'rehype-parse'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
 import {LecternError, toWriteError} from '../errors.js'
 import {toHtmlPage} from '../html-page.js'
 import {themesDir} from '../paths.js'
 import {hasClassName} from '../pipeline/has-class-name.js'
 import {listThemes, loadTheme, type Theme} from './theme.js'
-import {build} from '../build/build.js'
-import {swapInto} from '../output/deck-folder.js'
+import {resolveConfig} from '../config/resolve.js'
+import {deckName, swapInto, writeDeck} from '../output/deck-folder.js'
+import {readDeckText} from '../render/inputs.js'
+import {renderDeck, toFile, type RenderedDeck} from '../render/render.js'
+import {toRelativePath} from '../relative-path.js'
 import {temporaryToken} from '../output/interrupted.js'
 
 /** Options for `buildGallery`. */
@@ -66,8 +70,7 @@ export function sampleDeck(): string {
 /** Build the sample deck in every theme and a page showing them side by side. */
 export async function buildGallery(options?: Readonly<GalleryOptions> | null): Promise<GalleryResult> {
   const settings = options || {}
-  const cwd = path.resolve(settings.cwd ?? process.cwd())
-  const outDir = path.resolve(cwd, settings.outDir ?? 'dist')
+  const {cwd, outDir} = resolveConfig(settings, 'themes')
   const sample = path.resolve(cwd, settings.sample ?? sampleDeck())
   // Load every theme first: a bad name fails before anything is written.
   const themes: Theme[] = settings.themes ? settings.themes.map((name) => loadTheme(name, cwd)) : listThemes()
@@ -86,18 +89,20 @@ export async function buildGallery(options?: Readonly<GalleryOptions> | null): P
       let folder = theme.name.replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '') || 'theme'
       while (folders.has(folder)) folder += '-'
       folders.add(folder)
-      const result = await build([sample], {outDir: path.join(temporary, folder), theme: theme.path, cwd})
-      const deck = result.decks[0]
-      files.push(deck.file)
-      if (!deck.output) {
+      const input = toRelativePath(cwd, sample)
+      const file = toFile(readDeckText(sample, input), input, cwd)
+      files.push(file)
+      const rendered = await renderSample(file, theme)
+      if (!rendered) {
         await rm(temporary, {recursive: true, force: true})
         return {output: undefined, themes: entries, slides, files}
       }
-      if (slides.length === 0) slides = toGallerySlides(await readFile(deck.output, 'utf8'))
+      const output = await writeDeck(path.join(temporary, folder), deckName(sample), rendered.html, rendered.assets)
+      if (slides.length === 0) slides = toGallerySlides(rendered.html)
       entries.push({
         name: theme.name,
         description: theme.description,
-        deck: path.relative(temporary, deck.output).split(path.sep).join('/')
+        deck: path.relative(temporary, output).split(path.sep).join('/')
       })
     }
     await writeFile(path.join(temporary, 'index.html'), toGalleryPage(entries, slides))
@@ -107,6 +112,18 @@ export async function buildGallery(options?: Readonly<GalleryOptions> | null): P
     throw toWriteError(target, error)
   }
   return {output: path.join(target, 'index.html'), themes: entries, slides, files}
+}
+
+/** The sample rendered in a theme; `undefined` when it has errors (they are on `file`). */
+async function renderSample(file: VFile, theme: Theme): Promise<RenderedDeck | undefined> {
+  try {
+    const rendered = await renderDeck(file, {theme: theme.path, cwd: file.cwd})
+    return file.messages.some((message) => message.fatal) ? undefined : rendered
+  } catch (error) {
+    // A plugin's `file.fail()` is already a fatal message of the deck.
+    if (error instanceof VFileMessage && file.messages.includes(error)) return undefined
+    throw error
+  }
 }
 
 /** The slides of a built deck, in order, with the hash reveal.js opens each at. */

@@ -14,9 +14,10 @@
  */
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
+import {defaults} from '../config/defaults.js'
 import {LecternError} from '../errors.js'
 import {packageDir, themesDir} from '../paths.js'
-import {defaultMetrics, type Metrics} from '../slides/fit.js'
+import {defaultMetrics, type Metrics} from '../deck/metrics.js'
 
 /** A font an npm package ships, and the weights a theme uses. */
 export interface FontRequest {
@@ -54,24 +55,21 @@ export interface ThemeAsset {
   from: string
 }
 
-/** The built-in theme decks use when none is named. */
-export const defaultThemeName = 'light'
-
 /** The built-in themes, by name, sorted. */
 export function listThemes(): Theme[] {
   return builtinNames().map((name) => readTheme(path.join(themesDir(), `${name}.css`), name))
 }
 
 /**
- * Load a theme by built-in name or by path (relative to `cwd`).
- * Throws a `LecternError` listing the themes when there is no such theme.
+ * Load a theme by built-in name or by path (relative to `cwd`, else to the
+ * current folder). Throws a `LecternError` listing the themes when there is no such theme.
  */
-export function loadTheme(nameOrPath: string | undefined, cwd = process.cwd()): Theme {
-  const value = nameOrPath || defaultThemeName
+export function loadTheme(nameOrPath: string | undefined, cwd?: string): Theme {
+  const value = nameOrPath || defaults.theme
   const builtin = path.join(themesDir(), `${value}.css`)
   if (/^[\w-]+$/.test(value) && existsSync(builtin)) return readTheme(builtin, value)
   if (value.endsWith('.css') || value.includes('/') || value.includes(path.sep)) {
-    const file = path.resolve(cwd, value)
+    const file = cwd === undefined ? path.resolve(value) : path.resolve(cwd, value)
     if (!existsSync(file)) throw new LecternError('THEME', `Cannot find theme file \`${value}\` (looked at ${file})`)
     return readTheme(file, value)
   }

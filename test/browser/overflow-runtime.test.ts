@@ -11,7 +11,7 @@ import {afterAll, beforeAll, expect, it} from 'vitest'
 import {launchBrowser} from '../../src/browser/launch.js'
 import {writeDeck} from '../../src/output/deck-folder.js'
 import {renderDeck, toFile} from '../../src/render/render.js'
-import {minimumScale} from '../../src/slides/fit.js'
+import {minimumScale} from '../../src/deck/metrics.js'
 import {chromiumPath, describeBrowser, waitForFitted} from '../util/browser.js'
 import {temporaryFolder} from '../util/fixtures.js'
 

@@ -3,6 +3,7 @@
  */
 import path from 'node:path'
 import {build} from '../../build/build.js'
+import {resolveConfig} from '../../config/resolve.js'
 import {cleanUpInterrupted} from '../../output/interrupted.js'
 import {toTalkTime} from '../../deck/timing.js'
 import {toDisplayPath} from '../../relative-path.js'
@@ -15,7 +16,7 @@ import {formatBytes, splitValue} from './shared.js'
 export async function run(args: ParsedArgs): Promise<number> {
   const values = args.values
   const quiet = Boolean(values.quiet)
-  const outDir = path.resolve((values['out-dir'] as string | undefined) ?? 'dist')
+  const {outDir} = resolveConfig({outDir: values['out-dir'] as string | undefined}, 'build')
   // Interrupted: remove the temporary output, put back anything moved aside.
   const release = onInterrupt(() => cleanUpInterrupted(outDir))
   let result
@@ -36,7 +37,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     for (const deck of result.decks) {
       if (!deck.output || !deck.deck) continue
       const info = deck.deck
-      const output = toDisplayPath(deck.output)
+      const output = toDisplayPath(deck.output, process.cwd())
       process.stdout.write(
         `${deck.input} → ${output}  ${info.slides} slides, ${info.slidesWithNotes} with notes, ~${toTalkTime(info.seconds)}, ${deck.bytes === undefined ? '' : `${formatBytes(deck.bytes)}, `}${Math.round(deck.ms)} ms\n`
       )

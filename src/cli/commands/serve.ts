@@ -15,8 +15,8 @@ export async function run(args: ParsedArgs): Promise<number> {
   const quiet = Boolean(values.quiet)
   // `parseCommandLine` has refused a command line without one.
   const input = args.inputs[0]
-  const port = numberValue('port', values.port, 3000)
-  if (!Number.isInteger(port) || port > 65_535) {
+  const port = numberValue('port', values.port)
+  if (port !== undefined && (!Number.isInteger(port) || port > 65_535)) {
     throw new LecternError('USAGE', `Unexpected \`--port ${String(values.port)}\`, expected a whole number from 0 to 65535`)
   }
   const {serve} = await import('../../serve/serve.js')

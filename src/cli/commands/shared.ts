@@ -15,14 +15,20 @@ export function splitValue(value: string | boolean | undefined): 'auto' | 'manua
   throw new LecternError('USAGE', `Unexpected \`--split ${String(value)}\`, expected \`auto\` or \`manual\``)
 }
 
-/** Validate a number flag such as `--port` or `--timeout`. */
-export function numberValue(name: string, value: string | boolean | undefined, fallback: number): number {
-  if (value === undefined) return fallback
+/** Validate a number flag such as `--port` or `--timeout`; `undefined` when not given (the entry point's config decides). */
+export function numberValue(name: string, value: string | boolean | undefined): number | undefined {
+  if (value === undefined) return undefined
   const number = Number(value)
   if (typeof value !== 'string' || !Number.isFinite(number) || number < 0) {
     throw new LecternError('USAGE', `Unexpected \`--${name} ${String(value)}\`, expected a number`)
   }
   return number
+}
+
+/** A flag in seconds as milliseconds; `undefined` when not given. */
+function secondsValue(name: string, value: string | boolean | undefined): number | undefined {
+  const seconds = numberValue(name, value)
+  return seconds === undefined ? undefined : seconds * 1000
 }
 
 /** `1234567` → `1.2 MB`. */
@@ -36,7 +42,7 @@ export function formatBytes(bytes: number): string {
 export function browserValues(values: ParsedArgs['values']) {
   return {
     browser: values.browser as string | undefined,
-    timeout: numberValue('timeout', values.timeout, 60) * 1000,
+    timeout: secondsValue('timeout', values.timeout),
     theme: values.theme as string | undefined,
     allowHtml: values['allow-html'] ? true : undefined
   }

@@ -25,7 +25,7 @@ async function gallery(args: ParsedArgs): Promise<number> {
   const result = await buildGallery({outDir: args.values['out-dir'] as string | undefined})
   process.stderr.write(report(result.files))
   if (result.output && !args.values.quiet) {
-    process.stdout.write(`${toDisplayPath(result.output)}  ${result.themes.length} themes, ${result.slides.length} slides each\n`)
+    process.stdout.write(`${toDisplayPath(result.output, process.cwd())}  ${result.themes.length} themes, ${result.slides.length} slides each\n`)
   }
   return result.output ? exitCodeFor(result.files) : 1
 }
