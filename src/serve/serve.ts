@@ -5,25 +5,24 @@
  * assets its render names and the local files its page references, looked up
  * by exact path, never by joining a request path onto a folder.
  */
-import {createHash} from 'node:crypto'
-import {createReadStream, existsSync, readdirSync, realpathSync, statSync} from 'node:fs'
+import {readdirSync, statSync} from 'node:fs'
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http'
 import path from 'node:path'
 import {performance} from 'node:perf_hooks'
 import type {VFile} from 'vfile'
 import {deckName} from '../output/deck-folder.js'
-import {createParseCache, type ParseCache} from '../markdown/cache.js'
-import {deckExtensions, readDeckText, resolveInputs} from '../render/inputs.js'
-import {renderDeck, toFile, type OutputFile} from '../render/render.js'
+import {createParseCache} from '../markdown/cache.js'
+import {resolveInputs} from '../render/inputs.js'
+import {renderDeck, toFile} from '../render/render.js'
 import {isLecternError, LecternError} from '../errors.js'
 import type {DeckOptions} from '../config/options.js'
 import {resolveConfig} from '../config/resolve.js'
-import {clientDir} from '../paths.js'
-import {isInside, toRelativePath} from '../relative-path.js'
-import type {DeckInfo} from '../deck/types.js'
+import {toRelativePath} from '../relative-path.js'
+import {isDeckFile, isInsideResolved, readWhenSaved, returnMs, toGood, withVersion, type Deck, type Good, type Problem} from './deck-state.js'
+import {broadcast, isAllowedHost, send, sendPage, sendServed, toListenError, urlHost, writeEvent} from './http.js'
 import {toIndexPage, toWaitingPage, type IndexEntry} from './pages.js'
 import {reloadClient} from './reload-client.js'
-import {toLocalReference, toRequestPath} from './request-path.js'
+import {toRequestPath} from './request-path.js'
 import {createWatcher, type FileWatcher} from './watch.js'
 
 /** Options for `serve`: how decks render, and where and how they are served. */
@@ -68,91 +67,8 @@ export interface ServeHandle {
   close(): Promise<void>
 }
 
-/** A problem shown in the overlay. */
-interface Problem {
-  /** `slides/x.md:3:7`. */
-  place: string
-  reason: string
-  ruleId?: string | undefined
-}
-
-/** A file a deck serves: text or bytes held in memory, or a file read on request. */
-type Served = {content: Buffer; from?: undefined; etag: string} | {from: string; content?: undefined; etag?: undefined}
-
-/** A good build of a deck. */
-interface Good {
-  html: string
-  info: DeckInfo | undefined
-  /** Render assets by path inside the deck. */
-  assets: Map<string, Served>
-  /** Local files the page references, by path inside the deck, to absolute paths. */
-  local: Map<string, string>
-  /** Signature of every served path, to tell which changed. */
-  signatures: Map<string, string>
-  /** Files to watch (markdown, theme, local references). */
-  watched: string[]
-}
-
-interface Deck {
-  /** URL segment (`''` for the only deck of a file input). */
-  name: string
-  source: string
-  input: string
-  /** Folder local references resolve in. */
-  folder: string
-  /** Path the deck is served at: `/` or `/<name>/`. */
-  base: string
-  version: number
-  good: Good | undefined
-  problems: Problem[] | undefined
-  clients: Set<ServerResponse>
-  timer: NodeJS.Timeout | undefined
-  building: Promise<void> | undefined
-  dirty: boolean
-  removed: boolean
-  /** Parsed sections kept between builds, so a save re-parses only what changed. */
-  cache: ParseCache
-}
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.svg': 'image/svg+xml',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.mp4': 'video/mp4',
-  '.webm': 'video/webm',
-  '.mp3': 'audio/mpeg',
-  '.ogg': 'audio/ogg',
-  '.wav': 'audio/wav',
-  '.pdf': 'application/pdf'
-}
-
-/** Attributes whose values name files a page loads. */
-const referenceAttribute = /\s(?:src|href|poster|data-src|data-background-image|data-background-video|data-background)="([^"]*)"/g
-
 /** Rebuilds wait this long for the rest of a save (editors write in several steps). */
 const settleMs = 8
-
-/**
- * Some editors save by moving the old file away and writing a new one: a
- * missing deck is given this long to come back before it counts as gone.
- */
-const returnMs = 150
 
 /** Serve a deck (a markdown file) or a folder of decks with live reload. Rejects with a `LecternError` (`SERVER`) when it cannot listen. */
 export async function serve(input: string, options?: Readonly<ServeOptions> | null): Promise<ServeHandle> {
@@ -467,175 +383,3 @@ export async function serve(input: string, options?: Readonly<ServeOptions> | nu
   }
 }
 
-/** Read a deck, giving a file that is missing a moment to be saved back. */
-async function readWhenSaved(source: string, input: string): Promise<string> {
-  try {
-    return readDeckText(source, input)
-  } catch (error) {
-    if (existsSync(source)) throw error
-    await new Promise((resolve) => setTimeout(resolve, returnMs))
-    return readDeckText(source, input)
-  }
-}
-
-/** A good build: the page, the files it may load, and what to watch. */
-function toGood(deck: Deck, html: string, outputs: OutputFile[], info: DeckInfo | undefined, themeFiles: ReadonlyArray<string>): Good {
-  const assets = new Map<string, Served>()
-  const signatures = new Map<string, string>()
-  const watched = new Set([deck.source, ...themeFiles])
-  const client = clientDir()
-  for (const output of outputs) {
-    if (assets.has(output.path)) continue
-    if (output.from) {
-      // The deck's own files (images, a theme's fonts) are watched; installed packages and lectern's page runtime are not.
-      if (!output.from.split(path.sep).includes('node_modules') && path.dirname(output.from) !== client) watched.add(output.from)
-      assets.set(output.path, {from: output.from})
-      signatures.set(output.path, `${output.from}:${statSignature(output.from)}`)
-    } else {
-      const content = Buffer.from(output.content ?? '')
-      const etag = `"${createHash('sha1').update(content).digest('base64url')}"`
-      assets.set(output.path, {content, etag})
-      signatures.set(output.path, etag)
-    }
-  }
-  const local = new Map<string, string>()
-  for (const match of html.matchAll(referenceAttribute)) {
-    const key = toLocalReference(decodeEntities(match[1]))
-    if (!key || assets.has(key) || local.has(key)) continue
-    const file = path.join(deck.folder, ...key.split('/'))
-    local.set(key, file)
-    signatures.set(key, statSignature(file))
-    watched.add(file)
-  }
-  return {html, info, assets, local, signatures, watched: [...watched]}
-}
-
-function sendServed(request: IncomingMessage, response: ServerResponse, key: string, served: Served): void {
-  const type = contentTypes[path.extname(key).toLowerCase()] ?? 'application/octet-stream'
-  if (served.content) {
-    if (request.headers['if-none-match'] === served.etag) return send(response, 304, '')
-    response.writeHead(200, headers(type, served.etag, served.content.length))
-    response.end(request.method === 'HEAD' ? undefined : served.content)
-    return
-  }
-  let stats
-  try {
-    stats = statSync(served.from)
-  } catch {
-    return send(response, 404, 'Not found')
-  }
-  if (!stats.isFile()) return send(response, 404, 'Not found')
-  const etag = `W/"${stats.size.toString(36)}-${Math.round(stats.mtimeMs).toString(36)}"`
-  if (request.headers['if-none-match'] === etag) return send(response, 304, '')
-  response.writeHead(200, headers(type, etag, stats.size))
-  if (request.method === 'HEAD') return void response.end()
-  createReadStream(served.from)
-    .on('error', () => response.destroy())
-    .pipe(response)
-}
-
-function sendPage(response: ServerResponse, request: IncomingMessage, html: string): void {
-  const body = Buffer.from(html)
-  response.writeHead(200, {...headers('text/html; charset=utf-8', undefined, body.length), 'Cache-Control': 'no-store'})
-  response.end(request.method === 'HEAD' ? undefined : body)
-}
-
-function send(response: ServerResponse, status: number, text: string): void {
-  const body = Buffer.from(text ? `${text}\n` : '')
-  response.writeHead(status, headers('text/plain; charset=utf-8', undefined, body.length))
-  response.end(status === 304 ? undefined : body)
-}
-
-function headers(type: string, etag: string | undefined, length: number): Record<string, string> {
-  return {
-    'Content-Type': type,
-    'Content-Length': String(length),
-    'Cache-Control': 'no-cache',
-    'X-Content-Type-Options': 'nosniff',
-    ...(etag ? {ETag: etag} : {})
-  }
-}
-
-function writeEvent(response: ServerResponse, event: string, data: unknown): void {
-  response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
-}
-
-function broadcast(clients: Set<ServerResponse>, event: string, data: unknown): void {
-  for (const client of clients) writeEvent(client, event, data)
-}
-
-/** Tell pages their version, so one that missed an update asks for it. */
-function withVersion(html: string, version: number): string {
-  const meta = `<meta name="lectern-version" content="${version}">`
-  // After the charset, which must come first.
-  return /<meta charset="utf-8">/i.test(html) ? html.replace(/<meta charset="utf-8">/i, (charset) => charset + meta) : html.replace(/<head>/i, `<head>${meta}`)
-}
-
-/** A file's size and modification time, or `missing`. */
-function statSignature(file: string): string {
-  try {
-    const stats = statSync(file)
-    return `${stats.size}:${stats.mtimeMs}`
-  } catch {
-    return 'missing'
-  }
-}
-
-/** Whether a file, symbolic links resolved, is inside a folder. */
-function isInsideResolved(file: string, folder: string): boolean {
-  try {
-    const real = realpathSync(file)
-    const realFolder = realpathSync(folder)
-    return real !== realFolder && isInside(real, realFolder)
-  } catch {
-    return false
-  }
-}
-
-/**
- * On a loopback address, only requests that name this machine are answered,
- * so a web page cannot reach the server through a name it controls (DNS
- * rebinding). Elsewhere (`--host 0.0.0.0`), any name is.
- */
-function isAllowedHost(header: string | undefined, host: string): boolean {
-  if (!isLoopback(host)) return true
-  if (!header) return false
-  const name = header.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1').toLowerCase()
-  return name === 'localhost' || name.endsWith('.localhost') || isLoopback(name) || name === host.toLowerCase()
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host)
-}
-
-function urlHost(host: string): string {
-  if (host === '0.0.0.0' || host === '::') return 'localhost'
-  return host.includes(':') ? `[${host}]` : host
-}
-
-function toListenError(error: NodeJS.ErrnoException, host: string, port: number): LecternError {
-  if (error.code === 'EADDRINUSE') {
-    return new LecternError('SERVER', `Port ${port} is already in use on ${host}: stop what uses it, or pass \`--port 0\` to pick a free port`, {cause: error})
-  }
-  if (error.code === 'EACCES') {
-    return new LecternError('SERVER', `Not allowed to listen on port ${port}: pass a port above 1023, or \`--port 0\` to pick a free port`, {cause: error})
-  }
-  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') {
-    return new LecternError('SERVER', `Cannot listen on \`${host}\`: it is not an address of this machine; pass \`--host 127.0.0.1\``, {cause: error})
-  }
-  return new LecternError('SERVER', `Cannot listen on ${host}:${port}: ${error.code ?? error.message}`, {cause: error})
-}
-
-function isDeckFile(file: string): boolean {
-  const name = path.basename(file)
-  return !name.startsWith('.') && (deckExtensions as ReadonlyArray<string>).includes(path.extname(name).toLowerCase())
-}
-
-function decodeEntities(value: string): string {
-  return value.replace(/&(#x[\da-f]+|#\d+|amp|quot|apos|lt|gt);/gi, (_, entity: string) => {
-    const lower = entity.toLowerCase()
-    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16))
-    if (lower.startsWith('#')) return String.fromCodePoint(parseInt(lower.slice(1), 10))
-    return {amp: '&', quot: '"', apos: "'", lt: '<', gt: '>'}[lower] ?? ''
-  })
-}
