@@ -4,7 +4,6 @@
  * (`notes`) or with them on one A4 page (`handout`). Text stays text, links
  * stay links, and the fonts the deck ships are embedded.
  */
-import path from 'node:path'
 import {performance} from 'node:perf_hooks'
 import type {VFile} from 'vfile'
 import {deckName} from '../output/deck-folder.js'

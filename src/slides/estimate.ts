@@ -7,7 +7,7 @@
 import type {List, ListItem, Parent, RootContent, Table, TableRow} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {hasDataClass, isImage} from './nodes.js'
-import {cellsOf, type HtmlTable, isHtmlIsland, type Piece, readHtmlTable, tablePart} from './html-table.js'
+import {cellsOf, type HtmlTable, isHtmlIsland, type Piece, readHtmlTable} from './html-table.js'
 import {countCjk} from '../deck/text.js'
 import type {Metrics} from '../deck/metrics.js'
 

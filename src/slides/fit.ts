@@ -8,13 +8,13 @@
  * The estimate is estimate.ts's; the metrics and the minimum scale are the
  * deck's (deck/metrics.ts).
  */
-import type {BlockContent, Code, List, ListItem, RootContent, Table, TableRow} from 'mdast'
+import type {BlockContent, Code, List, ListItem, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Metrics} from '../deck/metrics.js'
 import type {Notes, Slide, Stack} from '../deck/types.js'
 import {codeHeight, contentHeight, contentWidth, estimateHeight, htmlRowHeight, listItemHeight, shareTableLayout, tableRowsHeight} from './estimate.js'
 import {createHeading, createNotes, getNotes, hasDataClass, span} from './nodes.js'
-import {cellsOf, type HtmlTable, isHtmlIsland, type Piece, readHtmlTable, tablePart} from './html-table.js'
+import {isHtmlIsland, readHtmlTable, tablePart} from './html-table.js'
 
 /**
  * A block too tall for a slide but at most this much too tall is kept whole

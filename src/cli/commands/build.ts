@@ -1,7 +1,6 @@
 /**
  * `lectern build`: build decks and print one summary line per deck.
  */
-import path from 'node:path'
 import {build} from '../../build/build.js'
 import {resolveConfig} from '../../config/resolve.js'
 import {cleanUpInterrupted} from '../../output/interrupted.js'
