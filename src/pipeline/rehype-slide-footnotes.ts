@@ -7,8 +7,8 @@
  */
 import type {Element, ElementContent, Root} from 'hast'
 import {visit} from 'unist-util-visit'
-import {hasClassName} from './has-class-name.js'
-import {eachNode, someNode} from './some-node.js'
+import {hasClassName} from '../tree/has-class-name.js'
+import {eachNode, someNode} from '../tree/some-node.js'
 import {eachSlideSection} from './rehype-reveal.js'
 
 /** Move footnotes into the slides (or notes) that reference them. */

@@ -7,7 +7,7 @@ import type {Parent, Root, RootContent} from 'mdast'
 import type {ContainerDirective, LeafDirective, TextDirective} from 'mdast-util-directive'
 import type {VFile} from 'vfile'
 import {SKIP, visit} from 'unist-util-visit'
-import {someNode} from '../pipeline/some-node.js'
+import {someNode} from '../tree/some-node.js'
 import {mergeTexts, toSourceText} from './nodes.js'
 
 /** Directive names lectern gives a meaning to, by kind. */

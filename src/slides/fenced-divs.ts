@@ -11,7 +11,7 @@ import type {Node} from 'unist'
 import {SKIP, visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import type {FencedDiv, Slide} from '../deck/types.js'
-import {eachNode, someNode} from '../pipeline/some-node.js'
+import {eachNode, someNode} from '../tree/some-node.js'
 import {hasDataClass, renderedClasses, span} from './nodes.js'
 
 /** Attributes of a fence: id, classes, and the rest by name. */
