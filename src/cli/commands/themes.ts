@@ -21,7 +21,7 @@ export async function run(args: ParsedArgs): Promise<number> {
 }
 
 async function gallery(args: ParsedArgs): Promise<number> {
-  const {buildGallery} = await import('../../themes/gallery.js')
+  const {buildGallery} = await import('../../gallery/gallery.js')
   const result = await buildGallery({outDir: args.values['out-dir'] as string | undefined})
   process.stderr.write(report(result.files))
   if (result.output && !args.values.quiet) {
