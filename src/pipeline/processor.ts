@@ -9,6 +9,7 @@ import type {Root as HastRoot} from 'hast'
 import type {Root as MdastRoot} from 'mdast'
 import {contentHandlers} from './content-handlers.js'
 import {hasClass, hasRaw, lazyPlugin} from './lazy-plugin.js'
+import rehypeCheckAttributes from './rehype-check-attributes.js'
 import rehypeColumns from './rehype-columns.js'
 import rehypeLocalAssets from './rehype-local-assets.js'
 import rehypeNotesMath from './rehype-notes-math.js'
@@ -41,6 +42,8 @@ export function createProcessor(options?: Readonly<Options> | null): Processor<M
     .use(remarkRehype, {allowDangerousHtml: true, handlers: {...slideHandlers, ...contentHandlers}})
     // parse5 (rehype-raw) loads only for decks with raw HTML; a tree without `raw` nodes needs no re-parse.
     .use(lazyPlugin(() => import('rehype-raw'), hasRaw))
+    // Every attribute, whatever wrote it, goes through one allow-list; then raw HTML is sanitized.
+    .use(rehypeCheckAttributes, settings)
     .use(rehypeSanitizeSlides, settings)
     .use(rehypeColumns)
     // What lectern generates comes after sanitizing, so its markup is kept whole.
