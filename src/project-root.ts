@@ -53,8 +53,8 @@ export function toOutsideReason(what: string, access: Readonly<FileAccess>, cwd:
 
 /**
  * A path with every symbolic link resolved. For a path that does not exist,
- * the part that does is resolved and the rest kept, so a missing file is
- * judged by where it would be: refusing it says nothing about whether it exists.
+ * the part that does is resolved and the rest kept, so a missing file or
+ * folder (an `--allow-fs` folder not made yet) is judged by where it would be.
  */
 export function toRealPath(file: string): string {
   const absolute = path.resolve(file)

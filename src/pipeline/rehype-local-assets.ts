@@ -92,7 +92,8 @@ export default function rehypeLocalAssets(options?: Readonly<Options> | null) {
           continue
         }
         const absolute = toAbsolute(reference, base)
-        if (absolute && !isAllowedFile(access, absolute)) {
+        // A file that is not there is missing wherever it would be (a saved page's `/images/…`).
+        if (absolute && isFile(absolute) && !isAllowedFile(access, absolute)) {
           if (node.tagName !== 'section' || !refusedBackgrounds.has(absolute)) {
             file.message(toOutsideReason(`${describe(node)} \`${reference}\``, access, file.cwd), {
               place: node.position ?? parent.position,

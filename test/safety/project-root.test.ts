@@ -84,6 +84,12 @@ describe('local files outside the project root', () => {
     expect(result.html).not.toMatch(/src="[^"]*(?:etc|outside)|root:x:0/)
   })
 
+  it('should call a picture outside the root that is not there missing, as a saved page\'s `/images/…`', async () => {
+    const {project} = createProject()
+    const {messages, media} = await render('# T\n\n![site](/images/lectern-not-there.png)\n', project, 'talks/deck.md')
+    expect([messages, media]).toEqual([['3:1 missing-image'], []])
+  })
+
   it('should name the reference and the root, and say how to allow another folder', async () => {
     const {project} = createProject()
     const {reasons} = await render('# T\n\n![x](/etc/passwd)\n', project, 'talks/deck.md')
