@@ -15,6 +15,11 @@ export interface DeckOptions {
   split?: 'auto' | 'manual' | null | undefined
   /** Folder relative paths are resolved from (default: `process.cwd()`). */
   cwd?: string | null | undefined
+  /**
+   * Folders, besides a deck's project root (its folder, or the nearest folder above it with
+   * `package.json` or `.git`), that its pictures and front matter theme may come from (default: none).
+   */
+  allowFs?: ReadonlyArray<string> | null | undefined
 }
 
 /** Options for building decks (`build`, and the commands that build first). */
@@ -48,6 +53,7 @@ export interface ResolvedOptions {
   readonly singleFile: boolean
   readonly split: 'auto' | 'manual' | undefined
   readonly cwd: string
+  readonly allowFs: ReadonlyArray<string>
   readonly inject: string | undefined
   readonly onProgress: ((event: ProgressEvent) => void) | undefined
   readonly cacheDir: string | undefined
@@ -64,6 +70,7 @@ export function resolveOptions(options?: Readonly<Options> | null): ResolvedOpti
     singleFile: given.singleFile ?? false,
     split: given.split ?? undefined,
     cwd,
+    allowFs: Object.freeze((given.allowFs ?? []).map((dir) => path.resolve(cwd, dir))),
     inject: given.inject ?? undefined,
     onProgress: given.onProgress ?? undefined,
     cacheDir: given.cacheDir === false ? undefined : path.resolve(cwd, given.cacheDir ?? defaultCacheDir(cwd))

@@ -12,10 +12,12 @@ import type {DeckOptions} from '../options.js'
 import {clientDir, packageDir} from '../paths.js'
 import {findDeepNesting, toNestingReason} from '../pipeline/nesting.js'
 import {createProcessor} from '../pipeline/processor.js'
+import {isAllowedFile, resolveFileAccess, toOutsideReason, type FileAccess} from '../project-root.js'
+import {toDisplayPath} from '../relative-path.js'
 import {defaultMetrics} from '../pipeline/slides/fit.js'
 import {canvasSize, type Asset, type PageAssets} from '../pipeline/rehype-reveal-document.js'
 import type {DeckMeta} from '../pipeline/types.js'
-import {defaultThemeName, loadTheme, type Theme} from '../theme.js'
+import {defaultThemeName, loadTheme, toThemeFile, type Theme} from '../theme.js'
 import {toMathAssets, toMediaAssets} from './content-assets.js'
 import {toDeckFonts} from './fonts.js'
 import {toLecternTheme} from './reveal-themes.js'
@@ -60,14 +62,30 @@ export async function renderDeck(file: VFile, options?: Readonly<RenderOptions> 
   // A theme that failed to load is reported once, not at every use.
   let themeFailed = false
   const assets: OutputFile[] = []
+  // Where the deck's files may come from, decided once for the deck.
+  const access = resolveFileAccess(file.path ? path.resolve(file.cwd, file.path) : undefined, settings.allowFs, cwd)
 
   const useTheme = (meta: Readonly<DeckMeta>): Theme | undefined => {
     if (theme || themeFailed) return theme
     // defaults < front matter < command line
-    const name = settings.theme ?? meta.theme ?? defaultThemeName
+    let name = settings.theme ?? meta.theme ?? defaultThemeName
     try {
-      // A theme path in front matter is relative to the deck.
-      theme = loadTheme(name, settings.theme ? cwd : file.dirname ? path.resolve(cwd, file.dirname) : cwd)
+      if (settings.theme) {
+        // A theme named on the command line is the user's own choice: whatever it reads is allowed.
+        theme = loadTheme(name, cwd)
+        return theme
+      }
+      // A theme path in front matter is relative to the deck, and comes from the deck's files.
+      const base = file.dirname ? path.resolve(cwd, file.dirname) : cwd
+      const source = toThemeFile(name, base)
+      if (source && !source.builtin && !isAllowedFile(access, source.file)) {
+        refuseOutside(file, access, `theme \`${name}\``, file.data.metaPlaces?.theme)
+        name = defaultThemeName
+      }
+      theme = loadTheme(name, base, {isAllowed: (asset) => isAllowedFile(access, asset)})
+      for (const refused of theme.refused) {
+        refuseOutside(file, access, `\`${refused.reference}\` in theme \`${toDisplayPath(refused.file, file.cwd)}\``, file.data.metaPlaces?.theme)
+      }
     } catch (error) {
       if (!isLecternError(error)) throw error
       // A deck written for reveal.js names one of its themes: take lectern's closest.
@@ -96,6 +114,7 @@ export async function renderDeck(file: VFile, options?: Readonly<RenderOptions> 
     split: settings.split,
     positions: settings.positions,
     allowHtml: settings.allowHtml,
+    fileAccess: access,
     metrics(meta) {
       // A theme that failed to load is already an error; the splitter still needs whole metrics.
       return {...(useTheme(meta)?.metrics ?? defaultMetrics), ...canvasSize(meta.aspect)}
@@ -129,6 +148,11 @@ export async function renderDeck(file: VFile, options?: Readonly<RenderOptions> 
   // As `processor.process` does.
   file.value = result
   return {html: String(result), file, theme, assets}
+}
+
+/** Warn that a file outside the folders the deck may read was left out. */
+function refuseOutside(file: VFile, access: FileAccess, what: string, place: {line: number; column: number} | undefined): void {
+  file.message(toOutsideReason(what, access, file.cwd), {place, ruleId: 'outside-root', source: 'lectern'})
 }
 
 /** Add the fatal message that stops a deck from being built. */

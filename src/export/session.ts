@@ -70,7 +70,7 @@ export async function prepareDeck(input: string, options: Readonly<ExportOptions
   }
   const absolute = files[0]
   const file = toFile(readDeckText(absolute, input), input, cwd)
-  const rendered = await renderDeck(file, {theme: options.theme, allowHtml: options.allowHtml, split: options.split, cwd})
+  const rendered = await renderDeck(file, {theme: options.theme, allowHtml: options.allowHtml, split: options.split, allowFs: options.allowFs, cwd})
   const fatal = file.messages.some((message) => message.fatal)
   return {input, absolute, file, deck: file.data.deck, html: fatal ? '' : rendered.html, assets: rendered.assets}
 }

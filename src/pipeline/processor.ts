@@ -7,6 +7,7 @@ import remarkRehype from 'remark-rehype'
 import {unified, type Processor} from 'unified'
 import type {Root as HastRoot} from 'hast'
 import type {Root as MdastRoot} from 'mdast'
+import type {FileAccess} from '../project-root.js'
 import {contentHandlers} from './content-handlers.js'
 import {hasClass, hasRaw, lazyPlugin} from './lazy-plugin.js'
 import rehypeCheckAttributes from './rehype-check-attributes.js'
@@ -27,6 +28,8 @@ export interface Options extends SlidesOptions, DocumentOptions, SanitizeOptions
   document?: boolean | null | undefined
   /** Write each element's markdown `line:column` as `data-lectern-position`, for `lectern check` (default: `false`). */
   positions?: boolean | null | undefined
+  /** Folders local pictures may come from, from `resolveFileAccess()` (default: the project root of each file). */
+  fileAccess?: Readonly<FileAccess> | null | undefined
 }
 
 /** Classes rehype-katex renders. */
@@ -52,7 +55,7 @@ export function createProcessor(options?: Readonly<Options> | null): Processor<M
     .use(lazyPlugin(() => import('rehype-katex'), (tree) => hasClass(tree, (name) => mathClasses.has(name))))
     .use(rehypeNotesMath)
     .use(rehypeSlideFootnotes)
-    .use(rehypeLocalAssets)
+    .use(rehypeLocalAssets, {fileAccess: settings.fileAccess})
     .use(rehypeReveal)
   if (settings.positions) processor.use(rehypePositions)
   if (settings.document !== false) processor.use(rehypeRevealDocument, settings)

@@ -210,6 +210,7 @@ export async function serve(input: string, options?: Readonly<ServeOptions> | nu
         theme: settings.theme,
         allowHtml: settings.allowHtml,
         split: settings.split,
+        allowFs: settings.allowFs,
         cwd,
         inject: reloadClient,
         cache: deck.cache

@@ -9,7 +9,7 @@ import {toDisplayPath} from '../../relative-path.js'
 import {onInterrupt} from '../interrupt.js'
 import type {ParsedArgs} from '../args.js'
 import {exitCodeFor, report} from '../report.js'
-import {formatBytes, splitValue} from './shared.js'
+import {formatBytes, listValue, splitValue} from './shared.js'
 
 /** Run `lectern build`. */
 export async function run(args: ParsedArgs): Promise<number> {
@@ -24,6 +24,7 @@ export async function run(args: ParsedArgs): Promise<number> {
       outDir,
       theme: values.theme as string | undefined,
       allowHtml: values['allow-html'] ? true : undefined,
+      allowFs: listValue(values['allow-fs']),
       singleFile: Boolean(values['single-file']),
       split: splitValue(values.split),
       cacheDir: values['no-cache'] ? false : (values['cache-dir'] as string | undefined)
