@@ -13,7 +13,7 @@ import {resolveOptions, type Options} from '../options.js'
 import type {DeckInfo} from '../pipeline/types.js'
 import {isInside, toRelativePath} from '../relative-path.js'
 import {resolveInputs, readDeckText} from './inputs.js'
-import {temporaryToken} from './interrupted.js'
+import {cleanUpStale, temporaryToken} from './interrupted.js'
 import {minSectionedLength} from './parse-parallel.js'
 import {renderDeck, toFile, type OutputFile} from './render.js'
 import {openSectionStore} from './section-store.js'
@@ -66,6 +66,8 @@ export async function build(inputs: ReadonlyArray<string>, options?: Readonly<Op
     }
     names.add(name)
   }
+  // What killed builds left behind (`kill -9`, a signal while a folder was being made).
+  cleanUpStale(settings.outDir)
 
   const decks: DeckResult[] = []
   for (const [index, absolute] of files.entries()) {
@@ -86,12 +88,16 @@ export async function build(inputs: ReadonlyArray<string>, options?: Readonly<Op
     let output: string | undefined
     let bytes: number | undefined
     if (rendered && !file.messages.some((message) => message.fatal)) {
+      const writing = {type: 'write', input, index, total: files.length} as const
       if (settings.singleFile) {
         output = path.join(settings.outDir, `${deckName(absolute)}.html`)
         // The inliner (an HTML parser, a font subsetter) loads only for --single-file.
         const {toSingleFile, writeSingleFile} = await import('./single-file.js')
-        bytes = await writeSingleFile(output, await toSingleFile(rendered))
+        const page = await toSingleFile(rendered)
+        settings.onProgress?.(writing)
+        bytes = await writeSingleFile(output, page)
       } else {
+        settings.onProgress?.(writing)
         output = await writeDeck(settings.outDir, deckName(absolute), rendered.html, rendered.assets)
       }
     }

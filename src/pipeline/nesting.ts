@@ -44,7 +44,8 @@ const unclosed = new Set([
   'rp', 'rt', 'html', 'head', 'body'
 ])
 
-const wordCharacter = /[\p{L}\p{N}]/u
+const space = /\s/
+const punctuation = /[\p{P}\p{S}]/u
 
 /** Find the first place where markdown nests deeper than the limits allow, if any. */
 export function findDeepNesting(value: string, limits: Readonly<NestingLimits> = nestingLimits): DeepNesting | undefined {
@@ -134,8 +135,14 @@ export function findDeepNesting(value: string, limits: Readonly<NestingLimits> =
           }
           end = run + 1
         }
-        const opens = /\S/.test(content[end] ?? ' ')
-        const closes = /\S/.test(content[at - 1] ?? ' ')
+        // CommonMark's flanking rules, for the cluster as a whole.
+        const before = content[at - 1] ?? ' '
+        const after = content[end] ?? ' '
+        const left = !space.test(after) && (!punctuation.test(after) || space.test(before) || punctuation.test(before))
+        const right = !space.test(before) && (!punctuation.test(before) || space.test(after) || punctuation.test(after))
+        // An underscore opens or closes inside a word only next to punctuation (`snake_case` has no emphasis).
+        const opens = left && (char !== '_' || !right || punctuation.test(before))
+        const closes = right && (char !== '_' || !left || punctuation.test(after))
         // A run of `2n` asterisks matched by another nests `n` deep (`****x****`).
         const nested = Math.max(emphasisRuns, Math.ceil(longest / 2))
         const unpaired = closes && !opens && emphasis === 0
@@ -143,10 +150,8 @@ export function findDeepNesting(value: string, limits: Readonly<NestingLimits> =
         else if (closes && !opens) emphasis = Math.max(0, emphasis - nested)
         if (inline + emphasis > limits.inline) return {kind: 'inline', depth: inline + emphasis, line, column}
         if (runs > limits.inline || (nested > limits.inline && (opens || closes))) return {kind: 'inline', depth: Math.max(runs, nested), line, column}
-        // The runs inside a cluster touch delimiters on both sides; its ends, the text around it.
-        // An underscore between letters or digits (`snake_case`) is never a delimiter.
-        const intraword = runs === 1 && char === '_' && wordCharacter.test(content[at - 1] ?? ' ') && wordCharacter.test(content[end] ?? ' ')
-        if (!intraword) ambiguous += opens && closes ? runs : Math.max(0, runs - 1)
+        // The runs inside a cluster touch delimiters on both sides, so each may open and close.
+        ambiguous += opens && closes ? runs : runs - 1
         if (unpaired) ambiguous++
         if (ambiguous > limits.ambiguous) return {kind: 'ambiguous', depth: ambiguous, line, column}
         at = end - 1

@@ -74,6 +74,8 @@ describe('findDeepNesting', () => {
   it('should let many ordinary emphasis spans, snake_case and fill-in blanks through', () => {
     expect(findDeepNesting('# T\n\n' + '*a* _b_ **c** '.repeat(2000))).toBeUndefined()
     expect(findDeepNesting('# T\n\n' + '*强调* _斜体_ **加粗** 文本\n'.repeat(2000))).toBeUndefined()
+    // Punctuation after a closer or before an opener makes it no opener or closer (CommonMark's flanking rules).
+    expect(findDeepNesting('# T\n\n' + 'The *model*, its _data_; (**weights**). "*Quoted*" **重点**，*强调*。\n'.repeat(3000))).toBeUndefined()
     expect(findDeepNesting('# T\n\n' + 'call `my_var_name` or my_var_name, ~5 min, 1~2 '.repeat(2000))).toBeUndefined()
     expect(findDeepNesting('# T\n\n' + '姓名：____ 日期：____年____月____日\n'.repeat(500))).toBeUndefined()
     expect(findDeepNesting('***\n\n___\n\n* * *\n\n~~~\ncode\n~~~\n')).toBeUndefined()
