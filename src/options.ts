@@ -43,6 +43,8 @@ export interface Options extends DeckOptions {
 /** Progress of a build. */
 export type ProgressEvent =
   | {type: 'start'; input: string; index: number; total: number}
+  /** The deck is rendered and its output is about to be written. */
+  | {type: 'write'; input: string; index: number; total: number}
   | {type: 'done'; input: string; index: number; total: number}
 
 /** Options with every default applied. */

@@ -3,7 +3,7 @@
  * assets, written to a temporary folder and swapped into place, so a failed
  * build leaves the previous output as it was.
  */
-import {copyFile as copyFileCallback, mkdir as mkdirCallback, rename as renameCallback, rm as rmCallback, writeFile as writeFileCallback} from 'node:fs'
+import {copyFile as copyFileCallback, rename as renameCallback, rm as rmCallback, writeFile as writeFileCallback} from 'node:fs'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import type {VFile} from 'vfile'
@@ -13,14 +13,14 @@ import {resolveOptions, type Options} from '../options.js'
 import type {DeckInfo} from '../pipeline/types.js'
 import {isInside, toRelativePath} from '../relative-path.js'
 import {resolveInputs, readDeckText} from './inputs.js'
-import {temporaryToken} from './interrupted.js'
+import {cleanUpStale, temporaryToken} from './interrupted.js'
 import {minSectionedLength} from './parse-parallel.js'
 import {renderDeck, toFile, type OutputFile} from './render.js'
 import {openSectionStore} from './section-store.js'
+import {makeFolders} from '../make-folders.js'
 
 // The callback forms, promisified: `node:fs/promises` costs a build module loads it does not need.
 const copyFile = promisify(copyFileCallback)
-const mkdir = promisify(mkdirCallback)
 const rename = promisify(renameCallback)
 const rm = promisify(rmCallback)
 const writeFile = promisify(writeFileCallback)
@@ -66,6 +66,8 @@ export async function build(inputs: ReadonlyArray<string>, options?: Readonly<Op
     }
     names.add(name)
   }
+  // What killed builds left behind (`kill -9`, a signal while a folder was being made).
+  cleanUpStale(settings.outDir)
 
   const decks: DeckResult[] = []
   for (const [index, absolute] of files.entries()) {
@@ -86,12 +88,16 @@ export async function build(inputs: ReadonlyArray<string>, options?: Readonly<Op
     let output: string | undefined
     let bytes: number | undefined
     if (rendered && !file.messages.some((message) => message.fatal)) {
+      const writing = {type: 'write', input, index, total: files.length} as const
       if (settings.singleFile) {
         output = path.join(settings.outDir, `${deckName(absolute)}.html`)
         // The inliner (an HTML parser, a font subsetter) loads only for --single-file.
         const {toSingleFile, writeSingleFile} = await import('./single-file.js')
-        bytes = await writeSingleFile(output, await toSingleFile(rendered))
+        const page = await toSingleFile(rendered)
+        settings.onProgress?.(writing)
+        bytes = await writeSingleFile(output, page)
       } else {
+        settings.onProgress?.(writing)
         output = await writeDeck(settings.outDir, deckName(absolute), rendered.html, rendered.assets)
       }
     }
@@ -140,10 +146,10 @@ export async function writeDeck(outDir: string, name: string, html: string, asse
 
 /** Write a deck's `index.html` and its assets into a folder (created if missing), as they are, not atomically. */
 export async function writeDeckFiles(folder: string, html: string, assets: ReadonlyArray<OutputFile>): Promise<void> {
-  await mkdir(folder, {recursive: true})
+  await makeFolders(folder)
   const unique = new Map(assets.map((asset) => [asset.path, asset]))
   const folders = new Set([...unique.keys()].map((file) => path.dirname(path.join(folder, ...file.split('/')))))
-  for (const dir of folders) await mkdir(dir, {recursive: true})
+  for (const dir of folders) await makeFolders(dir)
   // Files are independent: copy them all at once, so the disk, not the loop, sets the pace.
   await Promise.all([
     ...[...unique.values()].map((asset) => {

@@ -3,7 +3,7 @@
  * that shows the same slides side by side in every theme. Plain files that
  * open from `file://`, offline; written to a temporary folder and swapped in.
  */
-import {mkdir, readFile, rm, writeFile} from 'node:fs/promises'
+import {readFile, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
@@ -18,6 +18,7 @@ import {hasClassName} from '../pipeline/has-class-name.js'
 import {listThemes, loadTheme, type Theme} from '../theme.js'
 import {build, swapInto} from './build.js'
 import {temporaryToken} from './interrupted.js'
+import {makeFolders} from '../make-folders.js'
 
 /** Options for `buildGallery`. */
 export interface GalleryOptions {
@@ -79,7 +80,7 @@ export async function buildGallery(options?: Readonly<GalleryOptions> | null): P
   const files: VFile[] = []
   let slides: GallerySlide[] = []
   try {
-    await mkdir(temporary, {recursive: true})
+    await makeFolders(temporary)
     const folders = new Set<string>()
     for (const theme of themes) {
       let folder = theme.name.replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '') || 'theme'

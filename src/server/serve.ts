@@ -379,6 +379,7 @@ export async function serve(input: string, options?: Readonly<ServeOptions> | nu
       }
       if (first === '__lectern' && rest.join('/') === 'events') return openEvents(request, response, indexClients, undefined)
       deck = decks.get(first)
+      if (!deck && first === 'favicon.ico' && rest.length === 0) return sendNoFavicon(response)
       if (!deck) return send(response, 404, 'Not found')
       if (rest.length === 0) {
         response.setHeader('Location', `${deck.base}${request.url?.replace(/^[^?#]*/, '') ?? ''}`)
@@ -399,6 +400,7 @@ export async function serve(input: string, options?: Readonly<ServeOptions> | nu
     if (asset) return sendServed(request, response, key, asset)
     const local = good?.local.get(key)
     if (local && isInsideResolved(local, deck.folder)) return sendServed(request, response, key, {from: local})
+    if (!isFolder && key === 'favicon.ico') return sendNoFavicon(response)
     return send(response, 404, 'Not found')
   }
 
@@ -536,6 +538,12 @@ function sendServed(request: IncomingMessage, response: ServerResponse, key: str
   createReadStream(served.from)
     .on('error', () => response.destroy())
     .pipe(response)
+}
+
+/** Browsers ask every page's server for `/favicon.ico`; a 404 is a console error in every presenter's browser. */
+function sendNoFavicon(response: ServerResponse): void {
+  response.writeHead(204, {'Cache-Control': 'max-age=86400'})
+  response.end()
 }
 
 function sendPage(response: ServerResponse, request: IncomingMessage, html: string): void {

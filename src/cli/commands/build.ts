@@ -4,6 +4,7 @@
 import path from 'node:path'
 import {build} from '../../build/build.js'
 import {cleanUpInterrupted} from '../../build/interrupted.js'
+import type {ProgressEvent} from '../../options.js'
 import {toTalkTime} from '../../pipeline/slides/timing.js'
 import {toDisplayPath} from '../../relative-path.js'
 import {onInterrupt} from '../interrupt.js'
@@ -16,8 +17,14 @@ export async function run(args: ParsedArgs): Promise<number> {
   const values = args.values
   const quiet = Boolean(values.quiet)
   const outDir = path.resolve((values['out-dir'] as string | undefined) ?? 'dist')
-  // Interrupted: remove the temporary output, put back anything moved aside.
-  const release = onInterrupt(() => cleanUpInterrupted(outDir))
+  // A signal while a deck renders ends the process at once, as by default, however long a
+  // synchronous parse runs: nothing is written yet. While a deck is written, a signal
+  // removes the temporary output and puts back anything moved aside.
+  let release: (() => void) | undefined
+  const onProgress = (event: ProgressEvent) => {
+    release?.()
+    release = event.type === 'write' ? onInterrupt(() => cleanUpInterrupted(outDir)) : undefined
+  }
   let result
   try {
     result = await build(args.inputs, {
@@ -27,10 +34,11 @@ export async function run(args: ParsedArgs): Promise<number> {
       allowFs: listValue(values['allow-fs']),
       singleFile: Boolean(values['single-file']),
       split: splitValue(values.split),
-      cacheDir: values['no-cache'] ? false : (values['cache-dir'] as string | undefined)
+      cacheDir: values['no-cache'] ? false : (values['cache-dir'] as string | undefined),
+      onProgress
     })
   } finally {
-    release()
+    release?.()
   }
   process.stderr.write(report(result.files, {infos: !quiet}))
   if (!quiet) {
