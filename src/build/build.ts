@@ -13,6 +13,7 @@ import type {DeckInfo} from '../deck/types.js'
 import {isInside, toRelativePath} from '../relative-path.js'
 import {resolveInputs, readDeckText} from '../render/inputs.js'
 import {deckName, writeDeck} from '../output/deck-folder.js'
+import {cleanUpStale} from '../output/interrupted.js'
 import {minSectionedLength} from '../markdown/parse-parallel.js'
 import {renderDeck, toFile} from '../render/render.js'
 import {openSectionStore} from '../markdown/section-store.js'
@@ -59,6 +60,8 @@ export async function build(inputs: ReadonlyArray<string>, options?: Readonly<Op
     }
     names.add(name)
   }
+  // What killed builds left behind (`kill -9`, a signal while a folder was being made).
+  cleanUpStale(settings.outDir)
 
   const decks: DeckResult[] = []
   for (const [index, absolute] of files.entries()) {
@@ -79,12 +82,16 @@ export async function build(inputs: ReadonlyArray<string>, options?: Readonly<Op
     let output: string | undefined
     let bytes: number | undefined
     if (rendered && !file.messages.some((message) => message.fatal)) {
+      const writing = {type: 'write', input, index, total: files.length} as const
       if (settings.singleFile) {
         output = path.join(settings.outDir, `${deckName(absolute)}.html`)
         // The inliner (an HTML parser, a font subsetter) loads only for --single-file.
         const {toSingleFile, writeSingleFile} = await import('../output/single-file.js')
-        bytes = await writeSingleFile(output, await toSingleFile(rendered))
+        const page = await toSingleFile(rendered)
+        onProgress?.(writing)
+        bytes = await writeSingleFile(output, page)
       } else {
+        onProgress?.(writing)
         output = await writeDeck(settings.outDir, deckName(absolute), rendered.html, rendered.assets)
       }
     }

@@ -70,6 +70,7 @@ export async function check(inputs: ReadonlyArray<string>, options?: Readonly<Ch
         theme: settings.theme,
         allowHtml: settings.allowHtml,
         split: settings.split,
+        allowFs: settings.allowFs,
         cwd,
         positions: true
       })

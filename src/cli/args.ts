@@ -16,6 +16,8 @@ export interface Flag {
   description: string
   /** Default, as help shows it. */
   default?: string
+  /** Whether it may be given more than once; its value is then the list of values. */
+  multiple?: boolean
 }
 
 /** One command. */
@@ -32,6 +34,13 @@ const browser: Flag = {name: 'browser', type: 'string', value: '<path>', descrip
 const theme: Flag = {name: 'theme', short: 't', type: 'string', value: '<name|path>', description: 'theme name or CSS file; wins over front matter `theme`'}
 const timeout: Flag = {name: 'timeout', type: 'string', value: '<seconds>', description: 'give up on a browser that does not answer', default: String(defaults.timeout / 1000)}
 const allowHtml: Flag = {name: 'allow-html', type: 'boolean', description: 'keep raw HTML from the markdown (trusted authors only)'}
+const allowFs: Flag = {
+  name: 'allow-fs',
+  type: 'string',
+  value: '<dir>',
+  multiple: true,
+  description: 'let decks use files from this folder too, besides their project root (repeatable)'
+}
 
 /** Flags every command takes. */
 export const globalFlags: Flag[] = [
@@ -52,6 +61,7 @@ export const commands: Command[] = [
       theme,
       {name: 'single-file', type: 'boolean', description: 'write <out-dir>/<deck>.html with everything inlined'},
       allowHtml,
+      allowFs,
       {name: 'split', type: 'string', value: '<auto|manual>', description: 'how slides are found (default: decided by the deck)'},
       {name: 'frail', type: 'boolean', description: 'exit with 1 on warnings too'},
       {name: 'cache-dir', type: 'string', value: '<dir>', description: 'where large decks keep parsed sections for the next build', default: 'node_modules/.cache/lectern'},
@@ -68,7 +78,8 @@ export const commands: Command[] = [
       {name: 'host', type: 'string', value: '<host>', description: 'address to listen on', default: defaults.host},
       {name: 'open', type: 'boolean', description: 'open the deck in a browser'},
       theme,
-      allowHtml
+      allowHtml,
+      allowFs
     ]
   },
   {
@@ -83,7 +94,8 @@ export const commands: Command[] = [
       browser,
       timeout,
       theme,
-      allowHtml
+      allowHtml,
+      allowFs
     ]
   },
   {
@@ -96,7 +108,8 @@ export const commands: Command[] = [
       browser,
       timeout,
       theme,
-      allowHtml
+      allowHtml,
+      allowFs
     ]
   },
   {
@@ -110,7 +123,8 @@ export const commands: Command[] = [
       browser,
       timeout,
       theme,
-      allowHtml
+      allowHtml,
+      allowFs
     ]
   },
   {
@@ -139,7 +153,7 @@ export const commands: Command[] = [
 export interface ParsedArgs {
   command: Command | undefined
   inputs: string[]
-  values: Record<string, string | boolean | undefined>
+  values: Record<string, string | boolean | string[] | undefined>
 }
 
 /** Parse argv (without `node` and the script). Throws a USAGE `LecternError`. */
@@ -156,7 +170,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   }
   const flags = [...command.flags, ...globalFlags]
   const options = Object.fromEntries(
-    flags.map((flag) => [flag.name, {type: flag.type, ...(flag.short ? {short: flag.short} : {})}])
+    flags.map((flag) => [flag.name, {type: flag.type, ...(flag.short ? {short: flag.short} : {}), ...(flag.multiple ? {multiple: true} : {})}])
   )
   let parsed
   try {
@@ -176,7 +190,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
       throw new LecternError('USAGE', `Missing input: \`${command.usage}\``)
     }
   }
-  return {command, inputs, values: parsed.values as Record<string, string | boolean | undefined>}
+  return {command, inputs, values: parsed.values as ParsedArgs['values']}
 }
 
 /** Help text for one command, or for all. */

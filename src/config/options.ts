@@ -14,6 +14,11 @@ export interface DeckOptions {
   split?: 'auto' | 'manual' | null | undefined
   /** Folder relative paths are resolved from (default: `process.cwd()`). */
   cwd?: string | null | undefined
+  /**
+   * Folders, besides a deck's project root (its folder, or the nearest folder above it with
+   * `package.json` or `.git`), that its pictures and front matter theme may come from (default: none).
+   */
+  allowFs?: ReadonlyArray<string> | null | undefined
 }
 
 /** Options for building decks (`build`, and the commands that build first). */
@@ -37,6 +42,8 @@ export interface Options extends DeckOptions {
 /** Progress of a build. */
 export type ProgressEvent =
   | {type: 'start'; input: string; index: number; total: number}
+  /** The deck is rendered and its output is about to be written. */
+  | {type: 'write'; input: string; index: number; total: number}
   | {type: 'done'; input: string; index: number; total: number}
 
 /** Options of a command that drives a browser. */

@@ -32,6 +32,8 @@ export interface ResolvedConfig {
   readonly split: 'auto' | 'manual' | undefined
   readonly singleFile: boolean
   readonly inject: string | undefined
+  /** Absolute folders besides each deck's project root its files may come from. */
+  readonly allowFs: ReadonlyArray<string>
   /** Absolute folder of kept sections; `undefined` keeps none. */
   readonly cacheDir: string | undefined
   /** Browser path as given; `undefined` searches the usual places. */
@@ -59,6 +61,7 @@ export function resolveConfig(inline: Readonly<ConfigInput> | null | undefined, 
     allowHtml: given.allowHtml ?? undefined,
     split: given.split ?? undefined,
     singleFile: given.singleFile ?? defaults.singleFile,
+    allowFs: Object.freeze((given.allowFs ?? []).map((dir) => path.resolve(cwd, dir))),
     inject: given.inject ?? undefined,
     cacheDir: given.cacheDir === false ? undefined : path.resolve(cwd, given.cacheDir ?? defaultCacheDir(cwd)),
     browser: given.browser ?? undefined,

@@ -26,6 +26,8 @@ export interface SlideData extends Data {
   attributes?: Record<string, string> | undefined
   /** Estimated speaking time in seconds. */
   seconds?: number | undefined
+  /** Where each attribute of a `<!-- .slide: -->` comment was written, for messages about it. */
+  places?: Record<string, {line: number; column: number}> | undefined
 }
 
 /** One slide: what is shown, plus at most one `notes` child. */

@@ -3,7 +3,7 @@
  * the deck's canvas size: `001.png`, `002.png`, … in slide order (vertical
  * slides counted in place), written to a temporary folder and swapped in.
  */
-import {mkdir, readdir, rm} from 'node:fs/promises'
+import {readdir, rm} from 'node:fs/promises'
 import path from 'node:path'
 import {performance} from 'node:perf_hooks'
 import type {VFile} from 'vfile'
@@ -14,6 +14,7 @@ import {LecternError} from '../errors.js'
 import {isInside} from '../relative-path.js'
 import type {DeckInfo} from '../deck/types.js'
 import {prepareDeck, withPrintedDeck, type ExportOptions} from './session.js'
+import {makeFolders} from '../output/make-folders.js'
 
 /** Options of `exportPng`. */
 export interface PngOptions extends ExportOptions {
@@ -56,7 +57,7 @@ export async function exportPng(input: string, options?: Readonly<PngOptions> | 
   const token = temporaryToken()
   const temporary = path.join(path.dirname(outDir), `.lectern-tmp-${path.basename(outDir)}-${token}`)
   try {
-    await mkdir(temporary, {recursive: true})
+    await makeFolders(temporary)
     const names = await withPrintedDeck(
       prepared,
       'slides',

@@ -72,7 +72,7 @@ export async function prepareDeck(input: string, options: Readonly<ExportOptions
   }
   const absolute = files[0]
   const file = toFile(readDeckText(absolute, input), input, cwd)
-  const rendered = await renderDeck(file, {theme: config.theme, allowHtml: config.allowHtml, split: config.split, cwd})
+  const rendered = await renderDeck(file, {theme: config.theme, allowHtml: config.allowHtml, split: config.split, allowFs: config.allowFs, cwd})
   const fatal = file.messages.some((message) => message.fatal)
   return {input, absolute, file, deck: file.data.deck, html: fatal ? '' : rendered.html, assets: rendered.assets}
 }

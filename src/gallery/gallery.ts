@@ -3,7 +3,7 @@
  * that shows the same slides side by side in every theme. Plain files that
  * open from `file://`, offline; written to a temporary folder and swapped in.
  */
-import {mkdir, rm, writeFile} from 'node:fs/promises'
+import {rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
@@ -23,6 +23,7 @@ import {readDeckText} from '../render/inputs.js'
 import {renderDeck, toFile, type RenderedDeck} from '../render/render.js'
 import {toRelativePath} from '../relative-path.js'
 import {temporaryToken} from '../output/interrupted.js'
+import {makeFolders} from '../output/make-folders.js'
 
 /** Options for `buildGallery`. */
 export interface GalleryOptions {
@@ -83,7 +84,7 @@ export async function buildGallery(options?: Readonly<GalleryOptions> | null): P
   const files: VFile[] = []
   let slides: GallerySlide[] = []
   try {
-    await mkdir(temporary, {recursive: true})
+    await makeFolders(temporary)
     const folders = new Set<string>()
     for (const theme of themes) {
       let folder = theme.name.replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '') || 'theme'

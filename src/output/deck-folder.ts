@@ -3,16 +3,16 @@
  * a finished folder in place of the old one. Every command that writes a deck
  * (build, check, pdf, png, the theme gallery) writes it through here.
  */
-import {copyFile as copyFileCallback, mkdir as mkdirCallback, rename as renameCallback, rm as rmCallback, writeFile as writeFileCallback} from 'node:fs'
+import {copyFile as copyFileCallback, rename as renameCallback, rm as rmCallback, writeFile as writeFileCallback} from 'node:fs'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import {toWriteError} from '../errors.js'
 import type {OutputFile} from '../render/render.js'
 import {temporaryToken} from './interrupted.js'
+import {makeFolders} from './make-folders.js'
 
 // The callback forms, promisified: `node:fs/promises` costs a build module loads it does not need.
 const copyFile = promisify(copyFileCallback)
-const mkdir = promisify(mkdirCallback)
 const rename = promisify(renameCallback)
 const rm = promisify(rmCallback)
 const writeFile = promisify(writeFileCallback)
@@ -40,10 +40,10 @@ export async function writeDeck(outDir: string, name: string, html: string, asse
 
 /** Write a deck's `index.html` and its assets into a folder (created if missing), as they are, not atomically. */
 export async function writeDeckFiles(folder: string, html: string, assets: ReadonlyArray<OutputFile>): Promise<void> {
-  await mkdir(folder, {recursive: true})
+  await makeFolders(folder)
   const unique = new Map(assets.map((asset) => [asset.path, asset]))
   const folders = new Set([...unique.keys()].map((file) => path.dirname(path.join(folder, ...file.split('/')))))
-  for (const dir of folders) await mkdir(dir, {recursive: true})
+  for (const dir of folders) await makeFolders(dir)
   // Files are independent: copy them all at once, so the disk, not the loop, sets the pace.
   await Promise.all([
     ...[...unique.values()].map((asset) => {

@@ -29,7 +29,11 @@ export function resolveInputs(inputs: ReadonlyArray<string>, cwd: string, extens
     let stats
     try {
       stats = statSync(absolute)
-    } catch {
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      // A link that points back at itself exists but leads nowhere; saying "no such file" would send the user looking for a typo.
+      if (code === 'ELOOP') throw new LecternError('INPUT', `Cannot read \`${input}\`: symbolic link loop (ELOOP); point the link at a file`, {file: input, cause: error})
+      if (code === 'EACCES' || code === 'EPERM') throw new LecternError('INPUT', `Cannot read \`${input}\`: permission denied (${code})`, {file: input, cause: error})
       throw new LecternError('INPUT', `Cannot find \`${input}\`: no such file or folder`, {file: input})
     }
     if (stats.isDirectory()) {

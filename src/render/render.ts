@@ -10,6 +10,7 @@ import {isLecternError} from '../errors.js'
 import {isImportPath} from '../import/extensions.js'
 import {chooseTheme} from '../config/deck.js'
 import type {DeckOptions} from '../config/options.js'
+import {defaults} from '../config/defaults.js'
 import {resolveConfig} from '../config/resolve.js'
 import {clientDir, packageDir} from '../paths.js'
 import {findDeepNesting, toNestingReason} from '../markdown/nesting.js'
@@ -18,7 +19,9 @@ import {defaultMetrics} from '../deck/metrics.js'
 import {canvasSize} from '../deck/canvas.js'
 import type {Asset, PageAssets} from '../pipeline/rehype-reveal-document.js'
 import type {DeckMeta} from '../deck/types.js'
-import {loadTheme, type Theme} from '../themes/theme.js'
+import {loadTheme, toThemeFile, type Theme} from '../themes/theme.js'
+import {isAllowedFile, resolveFileAccess, toOutsideReason, type FileAccess} from '../safety/project-root.js'
+import {toDisplayPath} from '../relative-path.js'
 import {toMathAssets, toMediaAssets} from './content-assets.js'
 import {toDeckFonts} from './fonts.js'
 import {toLecternTheme} from '../themes/reveal-themes.js'
@@ -64,13 +67,31 @@ export async function renderDeck(file: VFile, options?: Readonly<RenderOptions> 
   // A theme that failed to load is reported once, not at every use.
   let themeFailed = false
   const assets: OutputFile[] = []
+  // Where the deck's files may come from, decided once for the deck.
+  const access = resolveFileAccess(file.path ? path.resolve(file.cwd, file.path) : undefined, config.allowFs, cwd)
 
   const useTheme = (meta: Readonly<DeckMeta>): Theme | undefined => {
     if (theme || themeFailed) return theme
-    const {name, by} = chooseTheme(config.theme, meta)
+    const choice = chooseTheme(config.theme, meta)
+    const by = choice.by
+    let name = choice.name
     try {
-      // A theme path in front matter is relative to the deck.
-      theme = loadTheme(name, by === 'caller' ? cwd : file.dirname ? path.resolve(cwd, file.dirname) : cwd)
+      if (by === 'caller') {
+        // A theme named on the command line is the user's own choice: whatever it reads is allowed.
+        theme = loadTheme(name, cwd)
+        return theme
+      }
+      // A theme path in front matter is relative to the deck, and comes from the deck's files.
+      const base = file.dirname ? path.resolve(cwd, file.dirname) : cwd
+      const source = toThemeFile(name, base)
+      if (source && !source.builtin && !isAllowedFile(access, source.file)) {
+        refuseOutside(file, access, `theme \`${name}\``, file.data.metaPlaces?.theme)
+        name = defaults.theme
+      }
+      theme = loadTheme(name, base, {isAllowed: (asset) => isAllowedFile(access, asset)})
+      for (const refused of theme.refused) {
+        refuseOutside(file, access, `\`${refused.reference}\` in theme \`${toDisplayPath(refused.file, file.cwd)}\``, file.data.metaPlaces?.theme)
+      }
     } catch (error) {
       if (!isLecternError(error)) throw error
       // A deck written for reveal.js names one of its themes: take lectern's closest.
@@ -99,6 +120,7 @@ export async function renderDeck(file: VFile, options?: Readonly<RenderOptions> 
     split: config.split,
     positions: settings.positions,
     allowHtml: config.allowHtml,
+    fileAccess: access,
     metrics(meta) {
       // A theme that failed to load is already an error; the splitter still needs whole metrics.
       return {...(useTheme(meta)?.metrics ?? defaultMetrics), ...canvasSize(meta.aspect)}
@@ -132,6 +154,11 @@ export async function renderDeck(file: VFile, options?: Readonly<RenderOptions> 
   // As `processor.process` does.
   file.value = result
   return {html: String(result), file, theme, assets}
+}
+
+/** Warn that a file outside the folders the deck may read was left out. */
+function refuseOutside(file: VFile, access: FileAccess, what: string, place: {line: number; column: number} | undefined): void {
+  file.message(toOutsideReason(what, access, file.cwd), {place, ruleId: 'outside-root', source: 'lectern'})
 }
 
 /** Add the fatal message that stops a deck from being built. */

@@ -65,6 +65,12 @@ export function sendServed(request: IncomingMessage, response: ServerResponse, k
     .pipe(response)
 }
 
+/** Browsers ask every page's server for `/favicon.ico`; a 404 is a console error in every presenter's browser. */
+export function sendNoFavicon(response: ServerResponse): void {
+  response.writeHead(204, {'Cache-Control': 'max-age=86400'})
+  response.end()
+}
+
 export function sendPage(response: ServerResponse, request: IncomingMessage, html: string): void {
   const body = Buffer.from(html)
   response.writeHead(200, {...headers('text/html; charset=utf-8', undefined, body.length), 'Cache-Control': 'no-store'})

@@ -19,7 +19,7 @@ import type {DeckOptions} from '../config/options.js'
 import {resolveConfig} from '../config/resolve.js'
 import {toRelativePath} from '../relative-path.js'
 import {isDeckFile, isInsideResolved, readWhenSaved, returnMs, toGood, withVersion, type Deck, type Good, type Problem} from './deck-state.js'
-import {broadcast, isAllowedHost, send, sendPage, sendServed, toListenError, urlHost, writeEvent} from './http.js'
+import {broadcast, isAllowedHost, send, sendNoFavicon, sendPage, sendServed, toListenError, urlHost, writeEvent} from './http.js'
 import {toIndexPage, toWaitingPage, type IndexEntry} from './pages.js'
 import {reloadClient} from './reload-client.js'
 import {toRequestPath} from './request-path.js'
@@ -123,6 +123,7 @@ export async function serve(input: string, options?: Readonly<ServeOptions> | nu
         theme: config.theme,
         allowHtml: config.allowHtml,
         split: config.split,
+        allowFs: config.allowFs,
         cwd,
         inject: reloadClient,
         cache: deck.cache
@@ -291,6 +292,7 @@ export async function serve(input: string, options?: Readonly<ServeOptions> | nu
       }
       if (first === '__lectern' && rest.join('/') === 'events') return openEvents(request, response, indexClients, undefined)
       deck = decks.get(first)
+      if (!deck && first === 'favicon.ico' && rest.length === 0) return sendNoFavicon(response)
       if (!deck) return send(response, 404, 'Not found')
       if (rest.length === 0) {
         response.setHeader('Location', `${deck.base}${request.url?.replace(/^[^?#]*/, '') ?? ''}`)
@@ -311,6 +313,7 @@ export async function serve(input: string, options?: Readonly<ServeOptions> | nu
     if (asset) return sendServed(request, response, key, asset)
     const local = good?.local.get(key)
     if (local && isInsideResolved(local, deck.folder)) return sendServed(request, response, key, {from: local})
+    if (!isFolder && key === 'favicon.ico') return sendNoFavicon(response)
     return send(response, 404, 'Not found')
   }
 

@@ -5,6 +5,7 @@
  * the element it follows (the previous element in its block, else the block).
  */
 import type {Html, ListItem, Parent, RootContent} from 'mdast'
+import {find, html} from 'property-information'
 import type {VFile} from 'vfile'
 import type {Slide} from '../deck/types.js'
 import {renderedClasses} from './nodes.js'
@@ -45,13 +46,13 @@ export function applyAttributeComments(slide: Slide, file: VFile): void {
     if (!slideMatch && !elementMatch) return
     removals.push([parent, node])
     const attributes = checkAttributes(parseAttributes((slideMatch ?? elementMatch)![1]), node, file)
-    if (slideMatch) {
-      slide.data = {...slide.data, attributes: mergeAttributes(slide.data?.attributes ?? {}, attributes)}
-      return
-    }
-    const target = findTarget(node, ancestors as Parent[])
+    const target = slideMatch ? undefined : findTarget(node, ancestors as Parent[])
     if (!target || target.type === 'slide') {
-      slide.data = {...slide.data, attributes: mergeAttributes(slide.data?.attributes ?? {}, attributes)}
+      // Messages about a slide's attributes point at the comment that set them.
+      const start = node.position?.start
+      const places = {...slide.data?.places}
+      if (start) for (const name of Object.keys(attributes)) places[name] = {line: start.line, column: start.column}
+      slide.data = {...slide.data, attributes: mergeAttributes(slide.data?.attributes ?? {}, attributes), places}
       return
     }
     setElementAttributes(target, attributes)
@@ -141,7 +142,7 @@ function rendersElement(node: RootContent): boolean {
   }
 }
 
-/** Attribute names as written to properties `mdast-util-to-hast` merges. */
+/** Attribute names as written (`data-notes`) to the hast properties (`dataNotes`) `mdast-util-to-hast` merges. */
 function setElementAttributes(target: Parent | RootContent, attributes: Record<string, string>): void {
   const data = ((target as {data?: Record<string, unknown>}).data ??= {})
   const key = target.type === 'code' ? 'lecternPreProperties' : 'hProperties'
@@ -149,6 +150,6 @@ function setElementAttributes(target: Parent | RootContent, attributes: Record<s
   for (const [name, value] of Object.entries(attributes)) {
     if (name === 'class') {
       properties.className = [...renderedClasses(target, properties), ...value.split(/\s+/).filter(Boolean)]
-    } else properties[name] = value
+    } else properties[find(html, name).property] = value
   }
 }

@@ -5,6 +5,7 @@
  */
 import type {Element, ElementContent, Properties} from 'hast'
 import type {Handler, State} from 'mdast-util-to-hast'
+import {find, html} from 'property-information'
 import type {Notes, Slide, SlideData, Stack} from '../deck/types.js'
 
 /**
@@ -42,12 +43,15 @@ function toElement(state: State, node: Slide | Stack | Notes, tagName: string, p
   return result
 }
 
-/** Attribute names as written (`data-background`) to hast properties. */
+/**
+ * Attribute names as written (`data-background`) to hast properties
+ * (`dataBackground`), the names the sanitizer's schema is written in.
+ */
 function toProperties(attributes: Record<string, string> | undefined): Properties {
   const properties: Properties = {}
   for (const [name, value] of Object.entries(attributes ?? {})) {
     if (name === 'class') properties.className = value.split(/\s+/).filter(Boolean)
-    else properties[name] = value
+    else properties[find(html, name).property] = value
   }
   return properties
 }

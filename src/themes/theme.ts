@@ -45,6 +45,22 @@ export interface Theme {
   readonly files: ReadonlyArray<string>
   /** Files a user theme names with relative `url()`s, to copy next to its stylesheet. */
   readonly assets: ReadonlyArray<ThemeAsset>
+  /** `@import`s and `url()`s left out because `isAllowed` refused the file they name. */
+  readonly refused: ReadonlyArray<RefusedReference>
+}
+
+/** A reference of a theme left out of the deck: the file it names may not be read. */
+export interface RefusedReference {
+  /** The CSS as written (`url(../../x.png)`). */
+  reference: string
+  /** The theme file it is in. */
+  file: string
+}
+
+/** How a theme is loaded. */
+export interface LoadThemeOptions {
+  /** Whether a file a theme imports or names with `url()` may be read; others are left out (default: every file). */
+  isAllowed?: ((file: string) => boolean) | null | undefined
 }
 
 /** A file a theme's CSS names with a relative `url()` (a font, an image). */
@@ -61,17 +77,17 @@ export function listThemes(): Theme[] {
 }
 
 /**
- * Load a theme by built-in name or by path (relative to `cwd`, else to the
- * current folder). Throws a `LecternError` listing the themes when there is no such theme.
+ * Load a theme by built-in name or by path (relative to `cwd`, else to the current folder).
+ * Throws a `LecternError` listing the themes when there is no such theme.
  */
-export function loadTheme(nameOrPath: string | undefined, cwd?: string): Theme {
+export function loadTheme(nameOrPath: string | undefined, cwd?: string, options?: Readonly<LoadThemeOptions> | null): Theme {
   const value = nameOrPath || defaults.theme
-  const builtin = path.join(themesDir(), `${value}.css`)
-  if (/^[\w-]+$/.test(value) && existsSync(builtin)) return readTheme(builtin, value)
-  if (value.endsWith('.css') || value.includes('/') || value.includes(path.sep)) {
-    const file = cwd === undefined ? path.resolve(value) : path.resolve(cwd, value)
-    if (!existsSync(file)) throw new LecternError('THEME', `Cannot find theme file \`${value}\` (looked at ${file})`)
-    return readTheme(file, value)
+  const source = toThemeFile(value, cwd)
+  // A built-in theme is lectern's own: every file it names may be read.
+  if (source?.builtin) return readTheme(source.file, value)
+  if (source) {
+    if (!existsSync(source.file)) throw new LecternError('THEME', `Cannot find theme file \`${value}\` (looked at ${source.file})`)
+    return readTheme(source.file, value, options?.isAllowed ?? undefined)
   }
   const names = builtinNames()
   const closest = closestName(value, names)
@@ -81,12 +97,22 @@ export function loadTheme(nameOrPath: string | undefined, cwd?: string): Theme {
   )
 }
 
+/** The file a theme name or path (relative to `cwd`) names, and whether it is built in; `undefined` for an unknown name. */
+export function toThemeFile(nameOrPath: string | undefined, cwd?: string): {file: string; builtin: boolean} | undefined {
+  const value = nameOrPath || defaults.theme
+  const builtin = path.join(themesDir(), `${value}.css`)
+  if (/^[\w-]+$/.test(value) && existsSync(builtin)) return {file: builtin, builtin: true}
+  if (value.endsWith('.css') || value.includes('/') || value.includes(path.sep)) return {file: cwd === undefined ? path.resolve(value) : path.resolve(cwd, value), builtin: false}
+  return undefined
+}
+
 /** Read a theme file, inlining `@import "name";` of built-in themes. */
-function readTheme(file: string, name: string): Theme {
+function readTheme(file: string, name: string, isAllowed?: (file: string) => boolean): Theme {
   const files: string[] = []
   const headers: string[] = []
   const assets = new Map<string, ThemeAsset>()
-  const css = inlineImports(file, {files, headers, assets, root: path.dirname(file)}, 0)
+  const refused: RefusedReference[] = []
+  const css = inlineImports(file, {files, headers, assets, root: path.dirname(file), isAllowed, refused}, 0)
   const [tags, ...inherited] = headers.map((header) => parseTags(header))
   // An imported theme's fonts and metrics carry over unless this one sets its own.
   const fontLines = tags.fonts.length > 0 ? tags.fonts : inherited.flatMap((t) => t.fonts)
@@ -101,7 +127,8 @@ function readTheme(file: string, name: string): Theme {
     ),
     metrics: Object.freeze(parseMetrics(metricLines)),
     files: Object.freeze(files),
-    assets: Object.freeze([...assets.values()])
+    assets: Object.freeze([...assets.values()]),
+    refused: Object.freeze(refused)
   })
 }
 
@@ -112,6 +139,8 @@ interface InlineState {
   assets: Map<string, ThemeAsset>
   /** Folder of the theme file the user named; assets keep their paths relative to it. */
   root: string
+  isAllowed: ((file: string) => boolean) | undefined
+  refused: RefusedReference[]
 }
 
 function inlineImports(file: string, state: InlineState, depth: number): string {
@@ -143,6 +172,10 @@ function inlineImport(whole: string, target: string, file: string, state: Inline
     )
   }
   const local = path.resolve(path.dirname(file), target)
+  if (state.isAllowed && !state.isAllowed(local)) {
+    state.refused.push({reference: whole, file})
+    return ''
+  }
   if (existsSync(local)) return inlineImports(local, state, depth + 1)
   throw new LecternError(
     'THEME',
@@ -164,6 +197,10 @@ function shipUrl(whole: string, target: string, quote: string, file: string, sta
   }
   const [, filePart, suffix] = /^([^?#]*)(.*)$/.exec(target)!
   const from = path.resolve(path.dirname(file), safeDecode(filePart))
+  if (state.isAllowed && !state.isAllowed(from)) {
+    state.refused.push({reference: whole, file})
+    return 'none'
+  }
   if (!existsSync(from)) {
     throw new LecternError('THEME', `Cannot find \`${target}\` named by \`url()\` in theme \`${file}\` (looked at ${from})`)
   }
@@ -202,6 +239,10 @@ function parseTags(header: string): Record<'name' | 'description' | 'fonts' | 'm
 function parseFontLine(line: string, file: string): FontRequest | undefined {
   const [pkg, ...weights] = line.split(/\s+/)
   if (!pkg) return undefined
+  // A package name, never a path: `@fonts ../../x` would ship files from anywhere.
+  if (!/^(?:@[a-z\d~-][\w.~-]*\/)?[a-z\d~-][\w.~-]*$/i.test(pkg)) {
+    throw new LecternError('THEME', `Unexpected \`${pkg}\` named by \`@fonts\` in theme \`${file}\`, expected an npm package name such as \`@fontsource/noto-sans-sc\``)
+  }
   let dir: string
   try {
     dir = packageDir(pkg)

@@ -217,6 +217,13 @@ describe('serve', () => {
     }
   })
 
+  it('should answer the browser\'s `/favicon.ico` with no content, not a 404', async () => {
+    const icon = await get(`${server.url}favicon.ico`)
+    expect(icon.status).toBe(204)
+    expect(icon.body.length).toBe(0)
+    expect((await get(`${server.url}assets/favicon.ico`)).status).toBe(404)
+  })
+
   it('should refuse a Host it does not know on a loopback address, and methods other than GET and HEAD', async () => {
     expect((await raw(server.port, '/')).status).toBe(200)
     expect((await raw(server.port, '/', 'attacker.example:80')).status).toBe(403)
@@ -347,6 +354,7 @@ describe('serve a folder', () => {
     expect(select('title', fromHtml(seed.body.toString('utf8'))) && toString(select('title', fromHtml(seed.body.toString('utf8')))!)).toBe('什么是大模型')
     expect((await get(`${server.url}seed/assets/reveal/notes.js`)).status).toBe(200)
     expect((await get(`${server.url}missing/`)).status).toBe(404)
+    expect((await get(`${server.url}favicon.ico`)).status).toBe(204)
     expect((await raw(server.port, '/seed/../english.md')).status).toBe(403)
   })
 

@@ -7,7 +7,7 @@ import {LecternError} from '../../errors.js'
 import type {ServeBuildEvent} from '../../serve/serve.js'
 import type {ParsedArgs} from '../args.js'
 import {report} from '../report.js'
-import {numberValue, splitValue} from './shared.js'
+import {listValue, numberValue, splitValue} from './shared.js'
 
 /** Run `lectern serve`; resolves with 0 once SIGINT or SIGTERM has shut the server down. */
 export async function run(args: ParsedArgs): Promise<number> {
@@ -37,6 +37,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     host: values.host as string | undefined,
     theme: values.theme as string | undefined,
     allowHtml: values['allow-html'] ? true : undefined,
+    allowFs: listValue(values['allow-fs']),
     split: splitValue(values.split),
     onBuild
   })

@@ -78,6 +78,8 @@ export const sanitizeSchema: Readonly<Schema> = Object.freeze({
     video: <Definition[]>[['src', safeUrl], ['poster', safeUrl], 'controls', 'autoPlay', 'loop', 'muted', 'playsInline', 'preload'],
     audio: <Definition[]>[['src', safeUrl], 'controls', 'autoPlay', 'loop', 'muted', 'preload'],
     track: <Definition[]>[['src', safeUrl], 'kind', 'srcLang', 'label', 'default'],
+    // A slide's background page may be a file of the deck, never a remote page or script.
+    section: <Definition[]>[...(defaults.section ?? []), ['dataBackgroundIframe', /^(?![a-z][a-z\d+.-]*:|[/\\]{2})[^\s]/i]],
     // GFM task lists: a disabled checkbox, checked or not.
     input: <Definition[]>[['disabled', true], ['type', 'checkbox'], 'checked'],
     '*': <Definition[]>[
