@@ -36,7 +36,7 @@ function folderOf(file: string): string {
 const entryPoints = ['build', 'serve', 'check', 'export', 'import', 'gallery']
 
 /** The core every entry point builds on, in the order imports may point (a folder imports only folders before it, and the shared top-level files). */
-const layers = ['tree', 'deck', 'config', 'markdown', 'slides', 'pipeline', 'themes', 'render', 'output']
+const layers = ['tree', 'deck', 'config', 'safety', 'markdown', 'slides', 'pipeline', 'themes', 'render', 'output']
 
 describe('the folders of src/', () => {
   const files = sources()
@@ -80,7 +80,7 @@ describe('the folders of src/', () => {
 
   it('should apply defaults only in src/config/', () => {
     // The values of `defaults`, as code (comments and help text aside), and the working folder.
-    const literals = [/\?\?\s*'dist'/, /(?:outDir|default)\W+'dist'/, /\b60_?000\b/, /[?|]{2}\s*3000\b/, /'127\.0\.0\.1'/, /process\.cwd\(\)/]
+    const literals = [/\?\?\s*'dist'/, /(?:outDir|default)\W+'dist'/, /[?|]{2}\s*60_?000\b/, /[?|]{2}\s*3000\b/, /'127\.0\.0\.1'/, /process\.cwd\(\)/]
     const found: string[] = []
     for (const file of files) {
       // The command line is the process: it names paths relative to the folder it runs in.
