@@ -5,7 +5,7 @@ import fc from 'fast-check'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode, type Pair} from 'yaml'
-import {readFrontMatter, readPlainFrontMatter} from '../../src/pipeline/front-matter.js'
+import {readFrontMatter, readPlainFrontMatter} from '../../src/markdown/front-matter.js'
 import {root} from '../util/fixtures.js'
 
 /** What the YAML parser reads: each pair's key, value and offsets, or `undefined` for an error or a non-map. */

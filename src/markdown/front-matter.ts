@@ -8,7 +8,7 @@ import type {Node as YamlNode, Pair} from 'yaml'
 import {checkRevealOption, cleanCss, type Problem} from '../safety/attribute-policy.js'
 import type {DeckMeta} from '../deck/types.js'
 
-type Yaml = typeof import('../markdown/front-matter-yaml.js')
+type Yaml = typeof import('./front-matter-yaml.js')
 
 type Kind = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'null'
 
@@ -150,7 +150,7 @@ export async function readFrontMatter(tree: Root, file: VFile): Promise<DeckMeta
     return readEntries(plain, placeOf, file, undefined)
   }
 
-  const yaml: Yaml = await import('../markdown/front-matter-yaml.js')
+  const yaml: Yaml = await import('./front-matter-yaml.js')
   const lineCounter = new yaml.LineCounter()
   const document = yaml.parseDocument(node.value, {lineCounter, prettyErrors: false, uniqueKeys: true})
   const placeOf = (offset: number | undefined): Place => {
