@@ -5,7 +5,7 @@
 import {build} from 'esbuild'
 import {spawnSync} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {chmodSync, readdirSync, readFileSync, renameSync, rmSync, statSync} from 'node:fs'
+import {chmodSync, copyFileSync, readdirSync, readFileSync, renameSync, rmSync, statSync} from 'node:fs'
 import path from 'node:path'
 
 const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version
@@ -95,6 +95,31 @@ await build({
 const {writeFontIndex} = await import(new URL(indexer, `file://${process.cwd()}/`).href)
 writeFontIndex(`${temporary}/font-faces.json`)
 rmSync(indexer)
+
+// What runs in the page (src/client/), into lib/client/, where lectern reads it from (src/paths.ts).
+// The minimum scale is the deck's (src/deck/metrics.ts), the one the splitter uses, written in here rather than twice.
+const facts = await build({
+  stdin: {contents: "export {minimumScale} from './src/deck/metrics.ts'", resolveDir: '.', loader: 'ts'},
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  write: false,
+  logLevel: 'warning'
+})
+const {minimumScale} = await import(`data:text/javascript;base64,${Buffer.from(facts.outputFiles[0].contents).toString('base64')}`)
+await build({
+  entryPoints: ['lectern', 'reload', 'print-layout', 'measure'].map((name) => `src/client/${name}.ts`),
+  outdir: `${temporary}/client`,
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  // What reveal.js 5 runs on.
+  target: 'es2017',
+  define: {__LECTERN_MINIMUM_SCALE__: JSON.stringify(minimumScale)},
+  legalComments: 'none',
+  logLevel: 'warning'
+})
+copyFileSync('src/client/lectern.css', `${temporary}/client/lectern.css`)
 
 const old = `lib.old-${token}`
 try {

@@ -44,7 +44,31 @@ export function themesDir(): string {
   return path.join(packageRoot(), 'themes')
 }
 
-/** The folder of files that run in the page (`lectern.js`, `lectern.css`). */
+let client: string | undefined
+
+/**
+ * The folder of files that run in the page (`lectern.js`, `lectern.css`, the
+ * reload, print and measuring scripts): `lib/client/`, which `npm run build`
+ * bundles from `src/client/`, whether lectern runs from `lib/` or its sources.
+ */
 export function clientDir(): string {
-  return path.join(packageRoot(), 'src', 'client')
+  if (client) return client
+  const folder = path.join(packageRoot(), 'lib', 'client')
+  if (!existsSync(path.join(folder, 'lectern.js'))) {
+    throw new Error(`Cannot find lectern's page scripts in \`${folder}\`; run \`npm run build\` to bundle them from \`src/client/\``)
+  }
+  client = folder
+  return folder
+}
+
+const scripts = new Map<string, string>()
+
+/** The text of a bundled page script (`reload.js`, `print-layout.js`, `measure.js`), read once. */
+export function clientScript(name: string): string {
+  let text = scripts.get(name)
+  if (text === undefined) {
+    text = readFileSync(path.join(clientDir(), name), 'utf8')
+    scripts.set(name, text)
+  }
+  return text
 }

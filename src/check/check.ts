@@ -111,7 +111,7 @@ async function measurePage(browser: Browser, page: string, deck: CheckedDeck, mi
         {cause: error, file: deck.input}
       )
     }
-    return await tab.evaluate(measureDeck, {minimumFontSize: minimum})
+    return await measureDeck(tab, {minimumFontSize: minimum})
   } finally {
     await context.close().catch(() => {})
   }

@@ -4,7 +4,7 @@
  * and its slides are fitted, and lay it out for printing. Everything runs
  * under one deadline; a browser that crashes or hangs becomes a `LecternError`.
  */
-import {mkdtemp, readFile, rm} from 'node:fs/promises'
+import {mkdtemp, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -17,7 +17,8 @@ import {renderDeck, toFile} from '../render/render.js'
 import {LecternError} from '../errors.js'
 import type {DeckOptions} from '../config/options.js'
 import {resolveConfig} from '../config/resolve.js'
-import {packageRoot} from '../paths.js'
+import {clientScript} from '../paths.js'
+import type {PrintLayout as PageLayout, PrintMode, PrintPlugin} from '../client/print-layout.js'
 import {deckCanvas} from '../deck/canvas.js'
 import type {DeckInfo} from '../deck/types.js'
 
@@ -34,18 +35,10 @@ export interface ExportProgress {
   total: number
 }
 
-/** How slides are put on pages. */
-export type PrintMode = 'slides' | 'notes' | 'handout'
+export type {PrintMode} from '../client/print-layout.js'
 
 /** What the page reports after laying itself out. */
-export interface PrintLayout {
-  /** Page size in CSS pixels. */
-  width: number
-  height: number
-  /** Slides laid out. */
-  slides: number
-  /** Sheets laid out (a long handout page may still flow onto another). */
-  sheets: number
+export interface PrintLayout extends PageLayout {
   /** Handout pages whose notes did not fit at the smallest size. */
   long: number
 }
@@ -145,9 +138,10 @@ export async function withPrintedDeck<T>(
       lectern?.fitAll()
     })
     step('layout')
-    await page.addScriptTag({content: await printLayoutScript()})
+    await page.addScriptTag({content: clientScript('print-layout.js')})
     const laidOut = await page.evaluate(async (mode) => {
-      const print = (window as unknown as {lecternPrint: LecternPrint}).lecternPrint
+      const reveal = (window as unknown as {Reveal: {getPlugin(id: string): unknown}}).Reveal
+      const print = reveal.getPlugin('lectern-print') as PrintPlugin
       const result = print.layout({mode})
       await document.fonts.ready
       await print.imagesLoaded()
@@ -169,20 +163,6 @@ export async function withPrintedDeck<T>(
     await browser?.close().catch(() => {})
     await rm(folder, {recursive: true, force: true})
   }
-}
-
-interface LecternPrint {
-  layout(options: {mode: PrintMode}): Omit<PrintLayout, 'long'>
-  fitHandouts(): number
-  imagesLoaded(): Promise<unknown>
-}
-
-let script: string | undefined
-
-/** The in-page print layout (`print-layout.js`). */
-async function printLayoutScript(): Promise<string> {
-  script ??= await readFile(path.join(packageRoot(), 'src', 'client', 'print-layout.js'), 'utf8')
-  return script
 }
 
 function firstLine(error: unknown): string {

@@ -84,7 +84,7 @@ export default function rehypeLocalAssets(options?: Readonly<Options> | null) {
             source: 'lectern'
           })
           if (node.tagName === 'img' && name === 'src') {
-            // A remote picture loads when its slide is shown (src/client/lectern.js), not
+            // A remote picture loads when its slide is shown (src/client/remote-images.ts), not
             // when the deck opens: offline, a deck full of badges still starts cleanly.
             node.properties.dataLecternSrc = reference
             delete node.properties.src

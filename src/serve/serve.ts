@@ -125,7 +125,7 @@ export async function serve(input: string, options?: Readonly<ServeOptions> | nu
         split: config.split,
         allowFs: config.allowFs,
         cwd,
-        inject: reloadClient,
+        inject: reloadClient(),
         cache: deck.cache
       })
       const fatal = file.messages.filter((message) => message.fatal)
@@ -288,7 +288,7 @@ export async function serve(input: string, options?: Readonly<ServeOptions> | nu
     if (isFolder) {
       const [first, ...rest] = segments
       if (first === '' || (first === 'index.html' && rest.length === 0)) {
-        return sendPage(response, request, toIndexPage(path.basename(absolute), indexEntries(), reloadClient, indexVersion))
+        return sendPage(response, request, toIndexPage(path.basename(absolute), indexEntries(), reloadClient(), indexVersion))
       }
       if (first === '__lectern' && rest.join('/') === 'events') return openEvents(request, response, indexClients, undefined)
       deck = decks.get(first)
@@ -305,7 +305,7 @@ export async function serve(input: string, options?: Readonly<ServeOptions> | nu
     const key = segments.join('/')
     if (key === '' || key === 'index.html') {
       const good = deck.good
-      return sendPage(response, request, good ? withVersion(good.html, deck.version) : toWaitingPage(deck.input, reloadClient))
+      return sendPage(response, request, good ? withVersion(good.html, deck.version) : toWaitingPage(deck.input, reloadClient()))
     }
     if (key === '__lectern/events') return openEvents(request, response, deck.clients, deck)
     const good = deck.good

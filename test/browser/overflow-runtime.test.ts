@@ -4,15 +4,11 @@
  * (reveal.js hides most of them), and again when `window.lectern.fitAll()`
  * is called after slides change in place.
  */
-import path from 'node:path'
-import {pathToFileURL} from 'node:url'
 import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, expect, it} from 'vitest'
 import {launchBrowser} from '../../src/browser/launch.js'
-import {writeDeck} from '../../src/output/deck-folder.js'
-import {renderDeck, toFile} from '../../src/render/render.js'
 import {minimumScale} from '../../src/deck/metrics.js'
-import {chromiumPath, describeBrowser, waitForFitted} from '../util/browser.js'
+import {chromiumPath, describeBrowser, openMarkdown} from '../util/browser.js'
 import {temporaryFolder} from '../util/fixtures.js'
 
 const list = (count: number) => Array.from({length: count}, (_, index) => `- Point ${index + 1} of a list written by hand`).join('\n')
@@ -63,13 +59,8 @@ describeBrowser('lectern.js in explicit decks', () => {
   const folder = temporaryFolder()
 
   beforeAll(async () => {
-    const file = toFile(deck, path.join(folder.dir, 'deck.md'))
-    const rendered = await renderDeck(file)
-    const html = await writeDeck(folder.dir, 'deck', rendered.html, rendered.assets)
     browser = await launchBrowser({browser: chromiumPath})
-    page = await browser.newPage({viewport: {width: 1280, height: 720}})
-    await page.goto(pathToFileURL(html).href)
-    await waitForFitted(page)
+    page = await openMarkdown(browser, deck, folder.dir)
   })
 
   afterAll(async () => {

@@ -150,7 +150,7 @@ describe('serve', () => {
     const tree = fromHtml(page.body.toString('utf8'))
     const scripts = selectAll('script', tree)
     expect(scripts.map((script) => script.properties.src).filter(Boolean)).toEqual(['assets/reveal/reveal.js', 'assets/reveal/notes.js', 'assets/lectern.js'])
-    expect(scripts.some((script) => toString(script).includes("new EventSource('__lectern/events"))).toBe(true)
+    expect(scripts.some((script) => /new EventSource\(["']__lectern\/events/.test(toString(script)))).toBe(true)
     expect(toString(select('script:last-of-type', tree)!)).toContain('window.RevealNotes')
     expect(selectAll('.reveal .slides section', tree).map((section) => section.properties.id)).toEqual(['served-deck', 'pictures', 'words'])
     for (const section of selectAll('.reveal .slides section', tree)) {

@@ -9,6 +9,8 @@ import type {Browser, Page} from 'playwright-core'
 import {describe, it} from 'vitest'
 import {build} from '../../src/build/build.js'
 import {findChromiumOrUndefined} from '../../src/browser/find-chromium.js'
+import {writeDeck} from '../../src/output/deck-folder.js'
+import {renderDeck, toFile} from '../../src/render/render.js'
 
 /** The browser found, if any. */
 export const chromiumPath = findChromiumOrUndefined()
@@ -86,4 +88,14 @@ export async function buildDecks(inputs: string[], outDir: string, cwd?: string)
   const output = new Map<string, string>()
   for (const deck of result.decks) if (deck.output) output.set(path.basename(path.dirname(deck.output)), deck.output)
   return output
+}
+
+/** Render markdown as `deck.md` into a deck folder under `folder` and open it at 1280×720 once lectern has fitted it. */
+export async function openMarkdown(browser: Browser, markdown: string, folder: string): Promise<Page> {
+  const rendered = await renderDeck(toFile(markdown, path.join(folder, 'deck.md')))
+  const html = await writeDeck(folder, 'deck', rendered.html, rendered.assets)
+  const page = await browser.newPage({viewport: {width: 1280, height: 720}})
+  await page.goto(pathToFileURL(html).href)
+  await waitForFitted(page)
+  return page
 }
