@@ -93,7 +93,8 @@ export async function writePptx(slides: ReadonlyArray<PptxSlide>, options: Reado
     addSlide(pptx, slide, context)
     options.onSlide?.(index, slides.length)
   })
-  const written = (await pptx.write({outputType: 'uint8array', compression: true})) as Uint8Array
+  // Stored, not compressed: the fonts pass below rewrites the parts and compresses once.
+  const written = (await pptx.write({outputType: 'uint8array', compression: false})) as Uint8Array
   return fixEastAsianFonts(written, theme)
 }
 
