@@ -12,7 +12,7 @@ const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.u
 const token = `${process.pid}-${Date.now()}`
 process.chdir(new URL('..', import.meta.url).pathname)
 
-// What this bundle is made of: parsed sections kept on disk (src/build/section-store.ts) are
+// What this bundle is made of: parsed sections kept on disk (src/markdown/section-store.ts) are
 // read back only by a bundle of the same sources and locked dependencies.
 const sources = ['package.json', 'package-lock.json', ...readdirSync('src', {recursive: true, encoding: 'utf8'}).map((name) => path.join('src', name))]
   .filter((file) => statSync(file).isFile())
@@ -27,7 +27,7 @@ const external = ['playwright-core', 'subset-font', 'chokidar', 'fsevents', 'ppt
 
 await build({
   // The library (index.js) and the parse worker of parse-parallel.ts, found next to cli.js.
-  entryPoints: {index: 'src/index.ts', 'parse-worker': 'src/build/parse-worker.ts'},
+  entryPoints: {index: 'src/index.ts', 'parse-worker': 'src/markdown/parse-worker.ts'},
   outdir: temporary,
   bundle: true,
   splitting: true,
@@ -80,10 +80,10 @@ await build({
 })
 chmodSync(`${temporary}/cli.js`, 0o755)
 
-// The faces of the built-in themes' fonts, so a build need not read their CSS (src/build/fonts.ts).
+// The faces of the built-in themes' fonts, so a build need not read their CSS (src/render/fonts.ts).
 const indexer = `${temporary}/font-index.mjs`
 await build({
-  entryPoints: {'font-index': 'src/build/font-index.ts'},
+  entryPoints: {'font-index': 'src/render/font-index.ts'},
   outdir: temporary,
   outExtension: {'.js': '.mjs'},
   bundle: true,

@@ -43,7 +43,22 @@ export class LecternError extends Error {
 export function toWriteError(target: string, error: unknown, file?: string): LecternError {
   if (error instanceof LecternError) return error
   const code = (error as NodeJS.ErrnoException).code
-  return new LecternError('OUTPUT', `Cannot write \`${target}\`: ${code ?? String(error)}; check the folder exists and is writable`, {cause: error, file})
+  const reason = code ? `${writeReasons[code] ?? 'failed'} (${code})` : String(error)
+  return new LecternError('OUTPUT', `Cannot write \`${target}\`: ${reason}; check the folder exists and is writable`, {cause: error, file})
+}
+
+/** What a failed write's error code means, in words. */
+const writeReasons: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOENT: 'no such folder, and it cannot be made there',
+  ENOTDIR: 'a file is where a folder is expected',
+  EISDIR: 'a folder is where a file is expected',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  ELOOP: 'symbolic link loop',
+  ENAMETOOLONG: 'name too long'
 }
 
 /** Whether a value is a `LecternError`. */

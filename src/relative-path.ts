@@ -10,8 +10,8 @@ export function toRelativePath(cwd: string, file: string): string {
   return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/')
 }
 
-/** A path relative to the working folder when it is inside it, else `file` as given. */
-export function toDisplayPath(file: string, cwd = process.cwd()): string {
+/** A path relative to `cwd` when it is inside it, else `file` as given. */
+export function toDisplayPath(file: string, cwd: string): string {
   return toRelativePath(cwd, file) || file
 }
 

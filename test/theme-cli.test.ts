@@ -7,7 +7,7 @@ import path from 'node:path'
 import {fromHtml} from 'hast-util-from-html'
 import {selectAll} from 'hast-util-select'
 import {describe, expect, it} from 'vitest'
-import {listThemes} from '../src/theme.js'
+import {listThemes} from '../src/themes/theme.js'
 import {runCli, temporaryFolders} from './util/fixtures.js'
 
 const folder = temporaryFolders('lectern-theme-cli-')

@@ -9,8 +9,8 @@ import {selectAll} from 'hast-util-select'
 import {toString} from 'hast-util-to-string'
 import {describe, expect, it} from 'vitest'
 import {build} from '../src/build/build.js'
-import {renderDeck, toFile} from '../src/build/render.js'
-import {loadTheme} from '../src/theme.js'
+import {renderDeck, toFile} from '../src/render/render.js'
+import {loadTheme} from '../src/themes/theme.js'
 import {root, temporaryFolders} from './util/fixtures.js'
 
 const folder = temporaryFolders('lectern-theme-render-')

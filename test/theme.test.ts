@@ -6,9 +6,9 @@ import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {LecternError} from '../src/errors.js'
-import {readFontFaces} from '../src/build/fonts.js'
-import {defaultMetrics} from '../src/pipeline/slides/fit.js'
-import {closestName, listThemes, loadTheme} from '../src/theme.js'
+import {readFontFaces} from '../src/render/fonts.js'
+import {defaultMetrics} from '../src/deck/metrics.js'
+import {closestName, listThemes, loadTheme} from '../src/themes/theme.js'
 import {root, temporaryFolders} from './util/fixtures.js'
 
 const folder = temporaryFolders('lectern-theme-')

@@ -3,6 +3,7 @@
  * reaches the network, within a bounded time.
  */
 import type {Browser} from 'playwright-core'
+import {defaults} from '../config/defaults.js'
 import {LecternError} from '../errors.js'
 import {findChromium} from './find-chromium.js'
 
@@ -30,7 +31,7 @@ const chromiumArgs = [
 /** Launch a headless browser. Close it with `browser.close()`. */
 export async function launchBrowser(options?: Readonly<LaunchOptions> | null): Promise<Browser> {
   const executablePath = findChromium(options?.browser)
-  const timeout = options?.timeout ?? 60_000
+  const timeout = options?.timeout ?? defaults.timeout
   const {chromium} = await import('playwright-core')
   // Chromium needs `--no-sandbox` when run as root (CI and containers).
   const root = typeof process.getuid === 'function' && process.getuid() === 0

@@ -3,27 +3,20 @@
  * assets, written to a temporary folder and swapped into place, so a failed
  * build leaves the previous output as it was.
  */
-import {copyFile as copyFileCallback, mkdir as mkdirCallback, rename as renameCallback, rm as rmCallback, writeFile as writeFileCallback} from 'node:fs'
 import path from 'node:path'
-import {promisify} from 'node:util'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
-import {LecternError, toWriteError} from '../errors.js'
-import {resolveOptions, type Options} from '../options.js'
-import type {DeckInfo} from '../pipeline/types.js'
+import {LecternError} from '../errors.js'
+import type {Options} from '../config/options.js'
+import {resolveConfig} from '../config/resolve.js'
+import type {DeckInfo} from '../deck/types.js'
 import {isInside, toRelativePath} from '../relative-path.js'
-import {resolveInputs, readDeckText} from './inputs.js'
-import {temporaryToken} from './interrupted.js'
-import {minSectionedLength} from './parse-parallel.js'
-import {renderDeck, toFile, type OutputFile} from './render.js'
-import {openSectionStore} from './section-store.js'
-
-// The callback forms, promisified: `node:fs/promises` costs a build module loads it does not need.
-const copyFile = promisify(copyFileCallback)
-const mkdir = promisify(mkdirCallback)
-const rename = promisify(renameCallback)
-const rm = promisify(rmCallback)
-const writeFile = promisify(writeFileCallback)
+import {resolveInputs, readDeckText} from '../render/inputs.js'
+import {deckName, writeDeck} from '../output/deck-folder.js'
+import {cleanUpStale} from '../output/interrupted.js'
+import {minSectionedLength} from '../markdown/parse-parallel.js'
+import {renderDeck, toFile} from '../render/render.js'
+import {openSectionStore} from '../markdown/section-store.js'
 
 /** A clock for timing decks; not `performance.now()`, whose first use loads `perf_hooks`. */
 function milliseconds(): number {
@@ -55,7 +48,8 @@ export interface BuildResult {
 
 /** Build decks (files or folders of them) into the output folder. */
 export async function build(inputs: ReadonlyArray<string>, options?: Readonly<Options> | null): Promise<BuildResult> {
-  const settings = resolveOptions(options)
+  const settings = resolveConfig(options, 'build')
+  const onProgress = options?.onProgress ?? undefined
   const files = resolveInputs(inputs, settings.cwd)
   refuseUnsafeOutDir(settings.outDir, files, settings.cwd)
   const names = new Set<string>()
@@ -66,11 +60,13 @@ export async function build(inputs: ReadonlyArray<string>, options?: Readonly<Op
     }
     names.add(name)
   }
+  // What killed builds left behind (`kill -9`, a signal while a folder was being made).
+  cleanUpStale(settings.outDir)
 
   const decks: DeckResult[] = []
   for (const [index, absolute] of files.entries()) {
     const input = toRelativePath(settings.cwd, absolute)
-    settings.onProgress?.({type: 'start', input, index, total: files.length})
+    onProgress?.({type: 'start', input, index, total: files.length})
     const start = milliseconds()
     const file = toFile(readDeckText(absolute, input), input, settings.cwd)
     // Large decks keep their parsed sections for the next build; small ones parse faster than a store loads.
@@ -86,24 +82,23 @@ export async function build(inputs: ReadonlyArray<string>, options?: Readonly<Op
     let output: string | undefined
     let bytes: number | undefined
     if (rendered && !file.messages.some((message) => message.fatal)) {
+      const writing = {type: 'write', input, index, total: files.length} as const
       if (settings.singleFile) {
         output = path.join(settings.outDir, `${deckName(absolute)}.html`)
         // The inliner (an HTML parser, a font subsetter) loads only for --single-file.
-        const {toSingleFile, writeSingleFile} = await import('./single-file.js')
-        bytes = await writeSingleFile(output, await toSingleFile(rendered))
+        const {toSingleFile, writeSingleFile} = await import('../output/single-file.js')
+        const page = await toSingleFile(rendered)
+        onProgress?.(writing)
+        bytes = await writeSingleFile(output, page)
       } else {
+        onProgress?.(writing)
         output = await writeDeck(settings.outDir, deckName(absolute), rendered.html, rendered.assets)
       }
     }
     decks.push({input, output, file, deck: file.data.deck, ms: milliseconds() - start, bytes})
-    settings.onProgress?.({type: 'done', input, index, total: files.length})
+    onProgress?.({type: 'done', input, index, total: files.length})
   }
   return {decks, files: decks.map((deck) => deck.file)}
-}
-
-/** The folder name of a deck: its file name without extension. */
-export function deckName(file: string): string {
-  return path.basename(file, path.extname(file))
 }
 
 /** Refuse an output folder that holds the inputs, or is the project itself. */
@@ -120,55 +115,4 @@ function refuseUnsafeOutDir(outDir: string, files: string[], cwd: string): void 
   if (outDir === path.parse(outDir).root) {
     throw new LecternError('OUTPUT', `Refusing to write to the root folder \`${outDir}\`; choose another \`--out-dir\``, {file: outDir})
   }
-}
-
-/** Write a deck folder atomically: into a temporary folder, then swapped in. */
-export async function writeDeck(outDir: string, name: string, html: string, assets: OutputFile[]): Promise<string> {
-  const target = path.join(outDir, name)
-  const token = temporaryToken()
-  const temporary = path.join(outDir, `.lectern-tmp-${name}-${token}`)
-  try {
-    await writeDeckFiles(temporary, html, assets)
-    await swapInto(temporary, target, token)
-  } catch (error) {
-    // Removing what was written can fail for the same reason writing did.
-    await rm(temporary, {recursive: true, force: true}).catch(() => undefined)
-    throw toWriteError(target, error, outDir)
-  }
-  return path.join(target, 'index.html')
-}
-
-/** Write a deck's `index.html` and its assets into a folder (created if missing), as they are, not atomically. */
-export async function writeDeckFiles(folder: string, html: string, assets: ReadonlyArray<OutputFile>): Promise<void> {
-  await mkdir(folder, {recursive: true})
-  const unique = new Map(assets.map((asset) => [asset.path, asset]))
-  const folders = new Set([...unique.keys()].map((file) => path.dirname(path.join(folder, ...file.split('/')))))
-  for (const dir of folders) await mkdir(dir, {recursive: true})
-  // Files are independent: copy them all at once, so the disk, not the loop, sets the pace.
-  await Promise.all([
-    ...[...unique.values()].map((asset) => {
-      const destination = path.join(folder, ...asset.path.split('/'))
-      return asset.from ? copyFile(asset.from, destination) : writeFile(destination, asset.content ?? '')
-    }),
-    writeFile(path.join(folder, 'index.html'), html)
-  ])
-}
-
-/** Put a finished folder (or file) in place of the old one with renames only. */
-export async function swapInto(temporary: string, target: string, token: string): Promise<void> {
-  const old = path.join(path.dirname(target), `.lectern-old-${path.basename(target)}-${token}`)
-  let moved = false
-  try {
-    await rename(target, old)
-    moved = true
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-  }
-  try {
-    await rename(temporary, target)
-  } catch (error) {
-    if (moved) await rename(old, target)
-    throw error
-  }
-  if (moved) await rm(old, {recursive: true, force: true})
 }

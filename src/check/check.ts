@@ -11,14 +11,15 @@ import {pathToFileURL} from 'node:url'
 import type {Browser} from 'playwright-core'
 import type {VFile} from 'vfile'
 import {launchBrowser} from '../browser/launch.js'
-import {deckName, writeDeck} from '../build/build.js'
-import {readDeckText, resolveInputs} from '../build/inputs.js'
-import {renderDeck, toFile} from '../build/render.js'
+import {deckName, writeDeck} from '../output/deck-folder.js'
+import {readDeckText, resolveInputs} from '../render/inputs.js'
+import {renderDeck, toFile} from '../render/render.js'
 import type {LaunchOptions} from '../browser/launch.js'
 import {LecternError} from '../errors.js'
-import type {DeckOptions} from '../options.js'
-import {deckCanvas} from '../pipeline/rehype-reveal-document.js'
-import {defaultMetrics, minimumFontSize, minimumScale} from '../pipeline/slides/fit.js'
+import type {DeckOptions} from '../config/options.js'
+import {resolveConfig} from '../config/resolve.js'
+import {deckCanvas} from '../deck/canvas.js'
+import {defaultMetrics, minimumFontSize, minimumScale} from '../deck/metrics.js'
 import {toRelativePath} from '../relative-path.js'
 import {measureDeck, type MeasuredDeck, type MeasuredSlide, type Place} from './measure.js'
 
@@ -54,9 +55,8 @@ export interface Finding {
 
 /** Check decks (files or folders of them) in a real browser. */
 export async function check(inputs: ReadonlyArray<string>, options?: Readonly<CheckOptions> | null): Promise<CheckResult> {
-  const settings = options || {}
-  const cwd = path.resolve(settings.cwd ?? process.cwd())
-  const timeout = settings.timeout ?? 60_000
+  const settings = resolveConfig(options, 'check')
+  const {cwd, timeout} = settings
   const files = resolveInputs(inputs, cwd)
   const temporary = await mkdtemp(path.join(os.tmpdir(), 'lectern-check-'))
   const decks: CheckedDeck[] = []
@@ -70,6 +70,7 @@ export async function check(inputs: ReadonlyArray<string>, options?: Readonly<Ch
         theme: settings.theme,
         allowHtml: settings.allowHtml,
         split: settings.split,
+        allowFs: settings.allowFs,
         cwd,
         positions: true
       })

@@ -3,6 +3,7 @@
  * the table (unified-args' schema, in spirit).
  */
 import {parseArgs} from 'node:util'
+import {defaultExportName, defaults} from '../config/defaults.js'
 import {LecternError} from '../errors.js'
 
 /** One flag. */
@@ -15,6 +16,8 @@ export interface Flag {
   description: string
   /** Default, as help shows it. */
   default?: string
+  /** Whether it may be given more than once; its value is then the list of values. */
+  multiple?: boolean
 }
 
 /** One command. */
@@ -29,8 +32,15 @@ export interface Command {
 
 const browser: Flag = {name: 'browser', type: 'string', value: '<path>', description: 'Chrome, Chromium or Edge to use (else $LECTERN_BROWSER, then the usual install locations)'}
 const theme: Flag = {name: 'theme', short: 't', type: 'string', value: '<name|path>', description: 'theme name or CSS file; wins over front matter `theme`'}
-const timeout: Flag = {name: 'timeout', type: 'string', value: '<seconds>', description: 'give up on a browser that does not answer', default: '60'}
+const timeout: Flag = {name: 'timeout', type: 'string', value: '<seconds>', description: 'give up on a browser that does not answer', default: String(defaults.timeout / 1000)}
 const allowHtml: Flag = {name: 'allow-html', type: 'boolean', description: 'keep raw HTML from the markdown (trusted authors only)'}
+const allowFs: Flag = {
+  name: 'allow-fs',
+  type: 'string',
+  value: '<dir>',
+  multiple: true,
+  description: 'let decks use files from this folder too, besides their project root (repeatable)'
+}
 
 /** Flags every command takes. */
 export const globalFlags: Flag[] = [
@@ -47,10 +57,11 @@ export const commands: Command[] = [
     summary: 'build decks into <out-dir>/<deck>/index.html with their assets',
     inputs: 'many',
     flags: [
-      {name: 'out-dir', short: 'o', type: 'string', value: '<dir>', description: 'output folder', default: 'dist'},
+      {name: 'out-dir', short: 'o', type: 'string', value: '<dir>', description: 'output folder', default: defaults.outDir},
       theme,
       {name: 'single-file', type: 'boolean', description: 'write <out-dir>/<deck>.html with everything inlined'},
       allowHtml,
+      allowFs,
       {name: 'split', type: 'string', value: '<auto|manual>', description: 'how slides are found (default: decided by the deck)'},
       {name: 'frail', type: 'boolean', description: 'exit with 1 on warnings too'},
       {name: 'cache-dir', type: 'string', value: '<dir>', description: 'where large decks keep parsed sections for the next build', default: 'node_modules/.cache/lectern'},
@@ -63,11 +74,12 @@ export const commands: Command[] = [
     summary: 'serve decks with live reload and the speaker view',
     inputs: 'one',
     flags: [
-      {name: 'port', short: 'p', type: 'string', value: '<port>', description: 'port (0 picks a free one)', default: '3000'},
-      {name: 'host', type: 'string', value: '<host>', description: 'address to listen on', default: '127.0.0.1'},
+      {name: 'port', short: 'p', type: 'string', value: '<port>', description: 'port (0 picks a free one)', default: String(defaults.port)},
+      {name: 'host', type: 'string', value: '<host>', description: 'address to listen on', default: defaults.host},
       {name: 'open', type: 'boolean', description: 'open the deck in a browser'},
       theme,
-      allowHtml
+      allowHtml,
+      allowFs
     ]
   },
   {
@@ -76,13 +88,14 @@ export const commands: Command[] = [
     summary: 'print a deck to PDF, one page per slide',
     inputs: 'one',
     flags: [
-      {name: 'output', short: 'o', type: 'string', value: '<file>', description: 'PDF file', default: 'dist/<deck>.pdf'},
+      {name: 'output', short: 'o', type: 'string', value: '<file>', description: 'PDF file', default: `${defaults.outDir}/${defaultExportName('<deck>', 'pdf')}`},
       {name: 'notes', type: 'boolean', description: 'add each slide\'s speaker notes after it'},
       {name: 'handout', type: 'boolean', description: 'slide and notes on one A4 portrait page'},
       browser,
       timeout,
       theme,
-      allowHtml
+      allowHtml,
+      allowFs
     ]
   },
   {
@@ -91,11 +104,12 @@ export const commands: Command[] = [
     summary: 'render one PNG per slide',
     inputs: 'one',
     flags: [
-      {name: 'out-dir', short: 'o', type: 'string', value: '<dir>', description: 'output folder', default: 'dist/<deck>-png'},
+      {name: 'out-dir', short: 'o', type: 'string', value: '<dir>', description: 'output folder', default: `${defaults.outDir}/${defaultExportName('<deck>', 'png')}`},
       browser,
       timeout,
       theme,
-      allowHtml
+      allowHtml,
+      allowFs
     ]
   },
   {
@@ -104,9 +118,10 @@ export const commands: Command[] = [
     summary: 'write an editable PowerPoint file with speaker notes, no browser needed',
     inputs: 'many',
     flags: [
-      {name: 'output', short: 'o', type: 'string', value: '<file>', description: 'PowerPoint file (one deck only)', default: 'dist/<deck>.pptx'},
+      {name: 'output', short: 'o', type: 'string', value: '<file>', description: 'PowerPoint file (one deck only)', default: `${defaults.outDir}/${defaultExportName('<deck>', 'pptx')}`},
       theme,
       allowHtml,
+      allowFs,
       {name: 'split', type: 'string', value: '<auto|manual>', description: 'how slides are found, as for `lectern build` (default: decided by the deck)'},
       {name: 'frail', type: 'boolean', description: 'exit with 1 on warnings too'}
     ]
@@ -122,7 +137,8 @@ export const commands: Command[] = [
       browser,
       timeout,
       theme,
-      allowHtml
+      allowHtml,
+      allowFs
     ]
   },
   {
@@ -132,7 +148,7 @@ export const commands: Command[] = [
     inputs: 'none',
     flags: [
       {name: 'gallery', type: 'boolean', description: 'build <out-dir>/themes/index.html showing sample slides in every theme'},
-      {name: 'out-dir', short: 'o', type: 'string', value: '<dir>', description: 'output folder for the gallery', default: 'dist'}
+      {name: 'out-dir', short: 'o', type: 'string', value: '<dir>', description: 'output folder for the gallery', default: defaults.outDir}
     ]
   },
   {
@@ -151,7 +167,7 @@ export const commands: Command[] = [
 export interface ParsedArgs {
   command: Command | undefined
   inputs: string[]
-  values: Record<string, string | boolean | undefined>
+  values: Record<string, string | boolean | string[] | undefined>
 }
 
 /** Parse argv (without `node` and the script). Throws a USAGE `LecternError`. */
@@ -168,7 +184,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
   }
   const flags = [...command.flags, ...globalFlags]
   const options = Object.fromEntries(
-    flags.map((flag) => [flag.name, {type: flag.type, ...(flag.short ? {short: flag.short} : {})}])
+    flags.map((flag) => [flag.name, {type: flag.type, ...(flag.short ? {short: flag.short} : {}), ...(flag.multiple ? {multiple: true} : {})}])
   )
   let parsed
   try {
@@ -188,7 +204,7 @@ export function parseCommandLine(argv: string[]): ParsedArgs {
       throw new LecternError('USAGE', `Missing input: \`${command.usage}\``)
     }
   }
-  return {command, inputs, values: parsed.values as Record<string, string | boolean | undefined>}
+  return {command, inputs, values: parsed.values as ParsedArgs['values']}
 }
 
 /** Help text for one command, or for all. */

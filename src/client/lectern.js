@@ -1,7 +1,7 @@
 // lectern's page runtime: make every slide fit its canvas. A slide whose
 // content is taller (or wider) than the canvas is scaled down step by step,
 // never below the readable minimum (`minimumScale` in
-// src/pipeline/slides/fit.ts); what still overflows is marked with
+// src/slides/fit.ts); what still overflows is marked with
 // `data-lectern-overflow` for `lectern check`.
 //
 // It fits as soon as reveal.js has laid the canvas out (before the first

@@ -4,13 +4,13 @@
  * (`notes`) or with them on one A4 page (`handout`). Text stays text, links
  * stay links, and the fonts the deck ships are embedded.
  */
-import path from 'node:path'
 import {performance} from 'node:perf_hooks'
 import type {VFile} from 'vfile'
-import {deckName} from '../build/build.js'
+import {deckName} from '../output/deck-folder.js'
+import {exportPath, resolveConfig} from '../config/resolve.js'
 import {LecternError} from '../errors.js'
-import type {DeckInfo} from '../pipeline/types.js'
-import {writeAtomically} from '../write-atomically.js'
+import type {DeckInfo} from '../deck/types.js'
+import {writeAtomically} from '../output/write-atomically.js'
 import {prepareDeck, withPrintedDeck, type ExportOptions, type PrintMode} from './session.js'
 
 /** Options of `exportPdf`. */
@@ -48,9 +48,9 @@ export async function exportPdf(input: string, options?: Readonly<PdfOptions> | 
     throw new LecternError('USAGE', 'Unexpected `--notes` with `--handout`, expected one of them: a handout already holds the notes')
   }
   const mode: PrintMode = settings.handout ? 'handout' : settings.notes ? 'notes' : 'slides'
-  const cwd = path.resolve(settings.cwd ?? process.cwd())
+  const config = resolveConfig(settings, 'pdf')
   const prepared = await prepareDeck(input, settings)
-  const output = path.resolve(cwd, settings.output ?? path.join('dist', `${deckName(prepared.absolute)}.pdf`))
+  const output = exportPath(config, settings.output, deckName(prepared.absolute), 'pdf')
   if (output === prepared.absolute) {
     throw new LecternError('OUTPUT', `Refusing to write the PDF over its input \`${input}\`; choose another \`--output\``)
   }

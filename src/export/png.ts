@@ -3,16 +3,18 @@
  * the deck's canvas size: `001.png`, `002.png`, … in slide order (vertical
  * slides counted in place), written to a temporary folder and swapped in.
  */
-import {mkdir, readdir, rm} from 'node:fs/promises'
+import {readdir, rm} from 'node:fs/promises'
 import path from 'node:path'
 import {performance} from 'node:perf_hooks'
 import type {VFile} from 'vfile'
-import {deckName, swapInto} from '../build/build.js'
-import {temporaryToken} from '../build/interrupted.js'
+import {deckName, swapInto} from '../output/deck-folder.js'
+import {temporaryToken} from '../output/interrupted.js'
+import {exportPath, resolveConfig} from '../config/resolve.js'
 import {LecternError} from '../errors.js'
 import {isInside} from '../relative-path.js'
-import type {DeckInfo} from '../pipeline/types.js'
+import type {DeckInfo} from '../deck/types.js'
 import {prepareDeck, withPrintedDeck, type ExportOptions} from './session.js'
+import {makeFolders} from '../output/make-folders.js'
 
 /** Options of `exportPng`. */
 export interface PngOptions extends ExportOptions {
@@ -44,9 +46,10 @@ export function pngName(index: number, total: number): string {
 export async function exportPng(input: string, options?: Readonly<PngOptions> | null): Promise<PngResult> {
   const settings = options || {}
   const start = performance.now()
-  const cwd = path.resolve(settings.cwd ?? process.cwd())
+  // `outDir` here is the folder of the pictures itself, not the output folder it defaults into.
+  const config = resolveConfig({...settings, outDir: undefined}, 'png')
   const prepared = await prepareDeck(input, settings)
-  const outDir = path.resolve(cwd, settings.outDir ?? path.join('dist', `${deckName(prepared.absolute)}-png`))
+  const outDir = exportPath(config, settings.outDir, deckName(prepared.absolute), 'png')
   await refuseUnsafeOutDir(outDir, prepared.absolute)
   const result: PngResult = {input, outDir: undefined, files: [], file: prepared.file, deck: prepared.deck, ms: 0}
   if (!prepared.html) return {...result, ms: performance.now() - start}
@@ -54,7 +57,7 @@ export async function exportPng(input: string, options?: Readonly<PngOptions> | 
   const token = temporaryToken()
   const temporary = path.join(path.dirname(outDir), `.lectern-tmp-${path.basename(outDir)}-${token}`)
   try {
-    await mkdir(temporary, {recursive: true})
+    await makeFolders(temporary)
     const names = await withPrintedDeck(
       prepared,
       'slides',

@@ -10,14 +10,15 @@ import {performance} from 'node:perf_hooks'
 import rehypeParse from 'rehype-parse'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
-import {deckName} from '../build/build.js'
-import {readDeckText, resolveInputs} from '../build/inputs.js'
-import {renderDeck, toFile, type OutputFile} from '../build/render.js'
+import {deckName} from '../output/deck-folder.js'
+import {exportPath, resolveConfig} from '../config/resolve.js'
+import {readDeckText, resolveInputs} from '../render/inputs.js'
+import {renderDeck, toFile, type OutputFile} from '../render/render.js'
 import {LecternError} from '../errors.js'
-import type {DeckOptions} from '../options.js'
-import {deckCanvas} from '../pipeline/rehype-reveal-document.js'
-import type {DeckInfo} from '../pipeline/types.js'
-import {writeAtomically} from '../write-atomically.js'
+import type {DeckOptions} from '../config/options.js'
+import {deckCanvas} from '../deck/canvas.js'
+import type {DeckInfo} from '../deck/types.js'
+import {writeAtomically} from '../output/write-atomically.js'
 import type {ExportProgress} from './session.js'
 import {toPptxSlides} from './pptx-slides.js'
 import {toPptxTheme} from './pptx-theme.js'
@@ -55,13 +56,14 @@ const progressEvery = 50
 export async function exportPptx(input: string, options?: Readonly<PptxOptions> | null): Promise<PptxResult> {
   const settings = options || {}
   const start = performance.now()
-  const cwd = path.resolve(settings.cwd ?? process.cwd())
+  const config = resolveConfig(settings, 'pptx')
+  const cwd = config.cwd
   const files = resolveInputs([input], cwd)
   if (files.length !== 1) {
     throw new LecternError('USAGE', `Unexpected folder \`${input}\` with ${files.length} decks, expected one markdown file`)
   }
   const absolute = files[0]
-  const output = path.resolve(cwd, settings.output ?? path.join('dist', `${deckName(absolute)}.pptx`))
+  const output = exportPath(config, settings.output, deckName(absolute), 'pptx')
   if (output === absolute) {
     throw new LecternError('OUTPUT', `Refusing to write the PowerPoint file over its input \`${input}\`; choose another \`--output\``)
   }
@@ -71,7 +73,7 @@ export async function exportPptx(input: string, options?: Readonly<PptxOptions> 
 
   step('render')
   const file = toFile(readDeckText(absolute, input), input, cwd)
-  const rendered = await renderDeck(file, {theme: settings.theme, allowHtml: settings.allowHtml, split: settings.split, cwd})
+  const rendered = await renderDeck(file, {theme: config.theme, allowHtml: config.allowHtml, split: config.split, allowFs: config.allowFs, cwd})
   const deck = file.data.deck
   const result: PptxResult = {input, output: undefined, file, deck, slides: 0, bytes: 0, ms: 0}
   if (file.messages.some((message) => message.fatal) || !rendered.html) return {...result, ms: performance.now() - start}

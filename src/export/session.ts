@@ -11,14 +11,15 @@ import {pathToFileURL} from 'node:url'
 import type {Browser, Page} from 'playwright-core'
 import type {VFile} from 'vfile'
 import {launchBrowser, type LaunchOptions} from '../browser/launch.js'
-import {writeDeckFiles} from '../build/build.js'
-import {readDeckText, resolveInputs} from '../build/inputs.js'
-import {renderDeck, toFile} from '../build/render.js'
+import {writeDeckFiles} from '../output/deck-folder.js'
+import {readDeckText, resolveInputs} from '../render/inputs.js'
+import {renderDeck, toFile} from '../render/render.js'
 import {LecternError} from '../errors.js'
-import type {DeckOptions} from '../options.js'
+import type {DeckOptions} from '../config/options.js'
+import {resolveConfig} from '../config/resolve.js'
 import {packageRoot} from '../paths.js'
-import {deckCanvas} from '../pipeline/rehype-reveal-document.js'
-import type {DeckInfo} from '../pipeline/types.js'
+import {deckCanvas} from '../deck/canvas.js'
+import type {DeckInfo} from '../deck/types.js'
 
 /** Options every export takes. */
 export interface ExportOptions extends DeckOptions, LaunchOptions {
@@ -63,14 +64,15 @@ export interface PreparedDeck {
 
 /** Render one deck for export; `html` is empty when the deck has fatal errors. */
 export async function prepareDeck(input: string, options: Readonly<ExportOptions>): Promise<PreparedDeck> {
-  const cwd = path.resolve(options.cwd ?? process.cwd())
+  const config = resolveConfig(options, 'pdf')
+  const cwd = config.cwd
   const files = resolveInputs([input], cwd)
   if (files.length !== 1) {
     throw new LecternError('USAGE', `Unexpected folder \`${input}\` with ${files.length} decks, expected one markdown file`)
   }
   const absolute = files[0]
   const file = toFile(readDeckText(absolute, input), input, cwd)
-  const rendered = await renderDeck(file, {theme: options.theme, allowHtml: options.allowHtml, split: options.split, cwd})
+  const rendered = await renderDeck(file, {theme: config.theme, allowHtml: config.allowHtml, split: config.split, allowFs: config.allowFs, cwd})
   const fatal = file.messages.some((message) => message.fatal)
   return {input, absolute, file, deck: file.data.deck, html: fatal ? '' : rendered.html, assets: rendered.assets}
 }
@@ -93,7 +95,7 @@ export async function withPrintedDeck<T>(
   use: (session: PrintSession, step: (name: string) => void) => Promise<T>,
   steps: number
 ): Promise<T> {
-  const timeout = options.timeout ?? 60_000
+  const {timeout} = resolveConfig(options, 'pdf')
   const total = 4 + steps
   let done = 0
   const step = (name: string) => {
@@ -179,7 +181,7 @@ let script: string | undefined
 
 /** The in-page print layout (`print-layout.js`). */
 async function printLayoutScript(): Promise<string> {
-  script ??= await readFile(path.join(packageRoot(), 'src', 'export', 'print-layout.js'), 'utf8')
+  script ??= await readFile(path.join(packageRoot(), 'src', 'client', 'print-layout.js'), 'utf8')
   return script
 }
 

@@ -3,7 +3,7 @@
  * and view counts under link lists, "Related posts" captions, share and tag
  * lines. Pure predicates over one line of text, shared by both importers.
  */
-import {textWidthEm} from '../pipeline/slides/text.js'
+import {textWidthEm} from '../deck/text.js'
 
 const isoDate = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:[ T]+\d{1,2}:\d{2}(?::\d{2})?)?/gu
 const monthDate =

@@ -5,9 +5,10 @@
 import type {Root, Yaml as YamlBlock} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Node as YamlNode, Pair} from 'yaml'
-import type {DeckMeta} from './types.js'
+import {checkRevealOption, cleanCss, type Problem} from '../safety/attribute-policy.js'
+import type {DeckMeta} from '../deck/types.js'
 
-type Yaml = typeof import('./front-matter-yaml.js')
+type Yaml = typeof import('../markdown/front-matter-yaml.js')
 
 type Kind = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'null'
 
@@ -149,7 +150,7 @@ export async function readFrontMatter(tree: Root, file: VFile): Promise<DeckMeta
     return readEntries(plain, placeOf, file, undefined)
   }
 
-  const yaml: Yaml = await import('./front-matter-yaml.js')
+  const yaml: Yaml = await import('../markdown/front-matter-yaml.js')
   const lineCounter = new yaml.LineCounter()
   const document = yaml.parseDocument(node.value, {lineCounter, prettyErrors: false, uniqueKeys: true})
   const placeOf = (offset: number | undefined): Place => {
@@ -216,6 +217,7 @@ function readEntries(entries: Entry[], placeOf: (offset: number | undefined) => 
     }
     if (key === 'reveal' || key === 'revealOptions') {
       meta.reveal = {...(meta.reveal as object | undefined), ...(yaml ? readRevealOptions(node, placeOf, file, yaml) : {})}
+      places.reveal = place
       continue
     }
     if (key === 'format') {
@@ -223,7 +225,22 @@ function readEntries(entries: Entry[], placeOf: (offset: number | undefined) => 
       continue
     }
     if (key === 'vars') {
-      meta.vars = Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, String(v)]))
+      // A variable's value lands in the deck's CSS: it may not load from off the deck.
+      const vars: Record<string, string> = {}
+      for (const [name, item] of Object.entries(value as object)) {
+        const css = cleanCss(String(item), `\`vars.${name}\``)
+        report(css.problems, place, file)
+        if (css.css.trim()) vars[name] = css.css
+      }
+      meta.vars = vars
+      places[key] = place
+      continue
+    }
+    if (key === 'style' && typeof value === 'string') {
+      const css = cleanCss(value, '`style`')
+      report(css.problems, place, file)
+      meta.style = css.css
+      places[key] = place
       continue
     }
     meta[key] = key === 'author' && Array.isArray(value) ? value.join(', ') : value
@@ -292,7 +309,7 @@ function readQuartoFormat(
       })
       continue
     }
-    if (checkKind(value, kinds, `format.revealjs.${key}`, place, file)) reveal[option] = value
+    if (checkKind(value, kinds, `format.revealjs.${key}`, place, file) && checkOption(option, value, place, file)) reveal[option] = value
   }
   // Options under `reveal:` win over Quarto's.
   meta.reveal = {...reveal, ...(meta.reveal as object | undefined)}
@@ -319,9 +336,21 @@ function readRevealOptions(
       })
       continue
     }
-    if (checkKind(value, kinds, `reveal.${key}`, place, file)) result[key] = value
+    if (checkKind(value, kinds, `reveal.${key}`, place, file) && checkOption(key, value, place, file)) result[key] = value
   }
   return result
+}
+
+/** Whether a reveal.js option may be kept (an option naming a URL is checked as a URL attribute is). */
+function checkOption(key: string, value: unknown, place: Place, file: VFile): boolean {
+  const verdict = checkRevealOption(key, value)
+  report(verdict.problems, place, file)
+  return verdict.keep
+}
+
+/** Warn at a place of the front matter about what the allow-list removed or reports. */
+function report(problems: ReadonlyArray<Problem>, place: Place, file: VFile): void {
+  for (const problem of problems) file.message(problem.reason, {place, ruleId: problem.ruleId, source: 'lectern'})
 }
 
 function checkKind(

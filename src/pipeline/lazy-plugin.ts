@@ -6,7 +6,7 @@
 import type {Element, Root} from 'hast'
 import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
-import {someNode} from './some-node.js'
+import {someNode} from '../tree/some-node.js'
 
 type Attacher = (this: Processor, ...parameters: any[]) => unknown
 type RunTransformer = (tree: Root, file: VFile) => unknown

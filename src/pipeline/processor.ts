@@ -7,8 +7,10 @@ import remarkRehype from 'remark-rehype'
 import {unified, type Processor} from 'unified'
 import type {Root as HastRoot} from 'hast'
 import type {Root as MdastRoot} from 'mdast'
+import type {FileAccess} from '../safety/project-root.js'
 import {contentHandlers} from './content-handlers.js'
 import {hasClass, hasRaw, lazyPlugin} from './lazy-plugin.js'
+import rehypeCheckAttributes from './rehype-check-attributes.js'
 import rehypeColumns from './rehype-columns.js'
 import rehypeLocalAssets from './rehype-local-assets.js'
 import rehypeNotesMath from './rehype-notes-math.js'
@@ -18,14 +20,16 @@ import rehypeSanitizeSlides, {type Options as SanitizeOptions} from './rehype-sa
 import rehypeRevealDocument, {type Options as DocumentOptions} from './rehype-reveal-document.js'
 import rehypeSlideFootnotes from './rehype-slide-footnotes.js'
 import remarkSlides, {type Options as SlidesOptions} from './remark-slides.js'
-import {remarkSyntax} from './syntax.js'
-import {slideHandlers} from './slides/to-hast.js'
+import {remarkSyntax} from '../markdown/syntax.js'
+import {slideHandlers} from '../slides/to-hast.js'
 
 export interface Options extends SlidesOptions, DocumentOptions, SanitizeOptions {
   /** Make a whole page; `false` gives the `.reveal` frame alone (default: `true`). */
   document?: boolean | null | undefined
   /** Write each element's markdown `line:column` as `data-lectern-position`, for `lectern check` (default: `false`). */
   positions?: boolean | null | undefined
+  /** Folders local pictures may come from, from `resolveFileAccess()` (default: the project root of each file). */
+  fileAccess?: Readonly<FileAccess> | null | undefined
 }
 
 /** Classes rehype-katex renders. */
@@ -41,6 +45,8 @@ export function createProcessor(options?: Readonly<Options> | null): Processor<M
     .use(remarkRehype, {allowDangerousHtml: true, handlers: {...slideHandlers, ...contentHandlers}})
     // parse5 (rehype-raw) loads only for decks with raw HTML; a tree without `raw` nodes needs no re-parse.
     .use(lazyPlugin(() => import('rehype-raw'), hasRaw))
+    // Every attribute, whatever wrote it, goes through one allow-list; then raw HTML is sanitized.
+    .use(rehypeCheckAttributes, settings)
     .use(rehypeSanitizeSlides, settings)
     .use(rehypeColumns)
     // What lectern generates comes after sanitizing, so its markup is kept whole.
@@ -49,7 +55,7 @@ export function createProcessor(options?: Readonly<Options> | null): Processor<M
     .use(lazyPlugin(() => import('rehype-katex'), (tree) => hasClass(tree, (name) => mathClasses.has(name))))
     .use(rehypeNotesMath)
     .use(rehypeSlideFootnotes)
-    .use(rehypeLocalAssets)
+    .use(rehypeLocalAssets, {fileAccess: settings.fileAccess})
     .use(rehypeReveal)
   if (settings.positions) processor.use(rehypePositions)
   if (settings.document !== false) processor.use(rehypeRevealDocument, settings)

@@ -5,9 +5,9 @@
  * page's style is lectern's, never the author's text.
  */
 import type {Element, Root} from 'hast'
-import {hasClassName} from './has-class-name.js'
-import {columnWidth} from './slides/fenced-divs.js'
-import {eachNode} from './some-node.js'
+import {hasClassName} from '../tree/has-class-name.js'
+import {columnWidth} from '../slides/fenced-divs.js'
+import {eachNode} from '../tree/some-node.js'
 
 /** Set `flex: 0 0 <width>` on `.column` elements with a valid `data-width`. */
 export default function rehypeColumns() {

@@ -8,7 +8,7 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {common, createLowlight} from 'lowlight'
-import {eachNode} from './some-node.js'
+import {eachNode} from '../tree/some-node.js'
 
 export interface Options {
   /** Languages to highlight, as lowlight grammars by name (default: lowlight's `common` set, 37 languages). */

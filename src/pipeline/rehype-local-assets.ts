@@ -3,9 +3,10 @@
  * videos, and `data-background-image`/`-video` on slides) are resolved from
  * the markdown file's folder, recorded on `file.data.media` to be copied to
  * `assets/media/<content-hash>.<ext>`, and their references rewritten. A
- * missing file is a warning and shows as its alt text, so the page never
- * requests it; a remote one is kept and reported, since the deck then needs
- * the network.
+ * missing file, or one outside the folders the deck may read (its project
+ * root, `--allow-fs`), is a warning and shows as its alt text, so the page
+ * never requests it and nothing of it is copied; a remote one is kept and
+ * reported, since the deck then needs the network.
  */
 import {createRequire} from 'node:module'
 import {readFileSync, statSync} from 'node:fs'
@@ -13,6 +14,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {Element, Root} from 'hast'
 import type {VFile} from 'vfile'
+import {isAllowedFile, resolveFileAccess, toOutsideReason, type FileAccess} from '../safety/project-root.js'
 import {toDisplayPath} from '../relative-path.js'
 
 /** A file the deck needs, copied into its folder. */
@@ -33,6 +35,8 @@ declare module 'vfile' {
 export interface Options {
   /** Folder in the deck the files go to (default: `'assets/media'`). */
   folder?: string | null | undefined
+  /** Folders files may come from, from `resolveFileAccess()` (default: the project root of the markdown file). */
+  fileAccess?: Readonly<FileAccess> | null | undefined
 }
 
 /** Attributes holding a media URL, by element. */
@@ -50,8 +54,11 @@ export default function rehypeLocalAssets(options?: Readonly<Options> | null) {
 
   return function (tree: Root, file: VFile): undefined {
     const base = path.resolve(file.cwd, file.dirname ?? '.')
+    const access = options?.fileAccess ?? resolveFileAccess(file.path, [], file.cwd)
     const media: MediaFile[] = (file.data.media ??= [])
     const byPath = new Map<string, string>()
+    // Continuation slides repeat their slide's background: it is refused once.
+    const refusedBackgrounds = new Set<string>()
 
     // Elements in document order; a picture replaced by its alt text is not entered.
     const walk = (parent: Root | Element): void => {
@@ -85,6 +92,19 @@ export default function rehypeLocalAssets(options?: Readonly<Options> | null) {
           continue
         }
         const absolute = toAbsolute(reference, base)
+        // A file that is not there is missing wherever it would be (a saved page's `/images/…`).
+        if (absolute && isFile(absolute) && !isAllowedFile(access, absolute)) {
+          if (node.tagName !== 'section' || !refusedBackgrounds.has(absolute)) {
+            file.message(toOutsideReason(`${describe(node)} \`${reference}\``, access, file.cwd), {
+              place: node.position ?? parent.position,
+              ruleId: 'outside-root',
+              source: 'lectern'
+            })
+          }
+          if (node.tagName === 'section') refusedBackgrounds.add(absolute)
+          if (leaveOut(node, name, reference, index, parent)) return true
+          continue
+        }
         let target = absolute ? byPath.get(absolute) : undefined
         if (absolute && !target && isFile(absolute)) {
           const hash = crypto().createHash('sha256').update(readFileSync(absolute)).digest('hex').slice(0, 16)
@@ -100,27 +120,33 @@ export default function rehypeLocalAssets(options?: Readonly<Options> | null) {
           `Unexpected missing ${describe(node)} \`${reference}\`, expected a file at \`${absolute ? toDisplayPath(absolute, file.cwd) : reference}\``,
           {place: node.position ?? parent.position, ruleId: 'missing-image', source: 'lectern'}
         )
-        delete node.properties[name]
-        if (node.tagName === 'img') {
-          // The alt text stands in for the picture; the page never asks for it.
-          // It keeps the image's own attributes (a fragment stays a fragment).
-          const {alt, src, srcSet, width, height, loading, decoding, ...kept} = node.properties
-          const classes = Array.isArray(kept.className) ? kept.className : []
-          parent.children.splice(index, 1, {
-            type: 'element',
-            tagName: 'span',
-            properties: {...kept, className: [...classes, 'lectern-missing-image'], title: reference},
-            children: [{type: 'text', value: (typeof alt === 'string' && alt) || path.basename(reference)}],
-            position: node.position
-          })
-          return true
-        }
+        if (leaveOut(node, name, reference, index, parent)) return true
       }
       return false
     }
 
     walk(tree)
   }
+}
+
+/**
+ * Drop a reference the page cannot have; a picture becomes its alt text, so
+ * the page never requests it. `true` when the element was replaced.
+ */
+function leaveOut(node: Element, name: string, reference: string, index: number, parent: Root | Element): boolean {
+  delete node.properties[name]
+  if (node.tagName !== 'img') return false
+  // The alt text keeps the image's own attributes (a fragment stays a fragment).
+  const {alt, src, srcSet, width, height, loading, decoding, ...kept} = node.properties
+  const classes = Array.isArray(kept.className) ? kept.className : []
+  parent.children.splice(index, 1, {
+    type: 'element',
+    tagName: 'span',
+    properties: {...kept, className: [...classes, 'lectern-missing-image'], title: reference},
+    children: [{type: 'text', value: (typeof alt === 'string' && alt) || path.basename(reference)}],
+    position: node.position
+  })
+  return true
 }
 
 function describe(node: Element): string {

@@ -6,8 +6,8 @@
  */
 import type {Element, Root} from 'hast'
 import {SKIP, visit} from 'unist-util-visit'
-import {hasClassName} from './has-class-name.js'
-import {eachNode} from './some-node.js'
+import {hasClassName} from '../tree/has-class-name.js'
+import {eachNode} from '../tree/some-node.js'
 
 /** Keep only the MathML of KaTeX output inside `aside.notes`. */
 export default function rehypeNotesMath() {

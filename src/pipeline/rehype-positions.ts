@@ -4,7 +4,7 @@
  * `lectern check`) can point at the source of what it finds.
  */
 import type {Element, Root} from 'hast'
-import {eachNode} from './some-node.js'
+import {eachNode} from '../tree/some-node.js'
 
 /** Attribute (as a hast property) that carries an element's source place. */
 export const positionProperty = 'dataLecternPosition'

@@ -6,7 +6,7 @@
 import type {Element, Root} from 'hast'
 import {h} from 'hastscript'
 import type {VFile} from 'vfile'
-import type {DeckInfo} from './types.js'
+import {toRevealConfig} from '../config/deck.js'
 
 /** A stylesheet or script: a URL to link, or text to inline. */
 export type Asset = {href: string; content?: undefined} | {content: string; href?: undefined}
@@ -36,40 +36,6 @@ export const defaultAssets: Readonly<PageAssets> = Object.freeze({
   ],
   scripts: [{href: 'assets/reveal/reveal.js'}, {href: 'assets/reveal/notes.js'}, {href: 'assets/lectern.js'}]
 })
-
-/** Canvas size for an aspect ratio. */
-export function canvasSize(aspect: string | undefined): {width: number; height: number} {
-  return aspect === '4:3' ? {width: 960, height: 720} : {width: 1280, height: 720}
-}
-
-/** The canvas a deck is laid out at: its aspect's size, unless its `reveal:` map sets a numeric `width` or `height`. */
-export function deckCanvas(deck: DeckInfo | undefined): {width: number; height: number} {
-  const reveal = deck?.reveal ?? {}
-  const canvas = canvasSize(deck?.aspect)
-  return {
-    width: typeof reveal.width === 'number' ? reveal.width : canvas.width,
-    height: typeof reveal.height === 'number' ? reveal.height : canvas.height
-  }
-}
-
-/** The reveal.js configuration of a deck. */
-export function toRevealConfig(deck: DeckInfo, overrides?: Readonly<Record<string, unknown>> | null): Record<string, unknown> {
-  // defaults < front matter (deck options, then its `reveal:` map) < caller
-  return {
-    ...canvasSize(deck.aspect),
-    margin: 0.04,
-    hash: true,
-    center: false,
-    slideNumber: 'c/t',
-    transition: deck.transition ?? 'slide',
-    // The speaker view shows its pacing timer only when a default timing is set.
-    // Slides keep their own `data-timing`; this (reveal.js's documented example)
-    // covers a slide without one, and stays the same as the deck is edited.
-    defaultTiming: 120,
-    ...(deck.reveal ?? {}),
-    ...(overrides ?? {})
-  }
-}
 
 /** Make a whole reveal.js page of the slides. */
 export default function rehypeRevealDocument(options?: Readonly<Options> | null) {

@@ -6,7 +6,7 @@
 import type {Element, ElementContent, Root, RootContent} from 'hast'
 import GithubSlugger from 'github-slugger'
 import type {VFile} from 'vfile'
-import {slideDataProperty, takeSlideData} from './slides/to-hast.js'
+import {slideDataProperty, takeSlideData} from '../slides/to-hast.js'
 
 export interface Options {
   /** Write `data-timing` seconds on each slide for the speaker view's pacing timer (default: `true`). */

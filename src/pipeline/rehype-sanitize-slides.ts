@@ -6,7 +6,7 @@
 import type {Element, Root, RootContent} from 'hast'
 import rehypeSanitize from 'rehype-sanitize'
 import type {VFile} from 'vfile'
-import {sanitizeSchema, strippedTagNames} from './sanitize-schema.js'
+import {sanitizeSchema, strippedTagNames} from '../safety/sanitize-schema.js'
 import {createSanitizedCheck} from './sanitized-already.js'
 
 export interface Options {

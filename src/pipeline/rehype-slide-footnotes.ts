@@ -3,12 +3,13 @@
  * content, which in a deck is after the last slide, where nobody sees it.
  * Each footnote moves to the slide that references it: to the bottom of the
  * slide when the reference is shown, into its notes when the reference is in
- * the notes. Links that would jump around the deck become plain numbers.
+ * the notes, followed by the footnotes it cites in turn. Links that would
+ * jump around the deck become plain numbers.
  */
 import type {Element, ElementContent, Root} from 'hast'
 import {visit} from 'unist-util-visit'
-import {hasClassName} from './has-class-name.js'
-import {eachNode, someNode} from './some-node.js'
+import {hasClassName} from '../tree/has-class-name.js'
+import {eachNode, someNode} from '../tree/some-node.js'
 import {eachSlideSection} from './rehype-reveal.js'
 
 /** Move footnotes into the slides (or notes) that reference them. */
@@ -19,13 +20,13 @@ export default function rehypeSlideFootnotes() {
     const section = tree.children[index] as Element
     tree.children.splice(index, 1)
 
-    const definitions = new Map<string, {item: Element; number: number}>()
+    const definitions = new Map<string, Definition>()
     let number = 0
     eachNode(section, (any) => {
       const node = any as Element
       if (node.type !== 'element' || node.tagName !== 'li' || typeof node.properties.id !== 'string') return undefined
       number++
-      definitions.set(node.properties.id, {item: cleanDefinition(node), number})
+      definitions.set(node.properties.id, {...cleanDefinition(node), number})
       return undefined
     })
 
@@ -54,16 +55,33 @@ export default function rehypeSlideFootnotes() {
   }
 }
 
+interface Definition {
+  /** The footnote's list item. */
+  item: Element
+  /** Its number, as the references show it. */
+  number: number
+  /** Ids of the footnotes it references. */
+  cites: string[]
+}
+
 function isFootnoteSection(node: Element): boolean {
   return node.tagName === 'section' && node.properties.dataFootnotes !== undefined
 }
 
-/** A footnote item without its back links and ids (it may appear on several slides). */
-function cleanDefinition(item: Element): Element {
+/** A footnote item without its back links and ids (it may appear on several slides), and the footnotes it references. */
+function cleanDefinition(item: Element): {item: Element; cites: string[]} {
   const clone = structuredClone(item)
+  const cites: string[] = []
   visit(clone, 'element', (node: Element, index, parent) => {
-    if (node.tagName === 'a' && node.properties.dataFootnoteBackref !== undefined && parent && index !== undefined) {
+    if (node.tagName !== 'a' || !parent || index === undefined) return
+    if (node.properties.dataFootnoteBackref !== undefined) {
       parent.children.splice(index, 1)
+      return index
+    }
+    // A footnote citing another: the number stays, as text, and the other follows it.
+    if (node.properties.dataFootnoteRef !== undefined) {
+      cites.push(String(node.properties.href ?? '').replace(/^#/, ''))
+      parent.children.splice(index, 1, ...node.children)
       return index
     }
   })
@@ -72,11 +90,16 @@ function cleanDefinition(item: Element): Element {
     if (parent && index === parent.children.length - 1) node.value = node.value.replace(/\s+$/, '')
   })
   delete clone.properties.id
-  return clone
+  return {item: clone, cites}
 }
 
-function toFootnoteBlock(ids: string[], definitions: Map<string, {item: Element; number: number}>): Element {
+function toFootnoteBlock(cited: string[], definitions: Map<string, Definition>): Element {
   const items: ElementContent[] = []
+  // The footnotes cited only from other footnotes come after those; `ids` grows as it is read.
+  const ids = [...cited]
+  for (const id of ids) {
+    for (const other of definitions.get(id)?.cites ?? []) if (!ids.includes(other)) ids.push(other)
+  }
   for (const id of ids) {
     const definition = definitions.get(id)
     if (!definition) continue

@@ -6,19 +6,21 @@
 import type {BlockContent, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
+import {chooseSplit, mergeDeckMeta} from '../config/deck.js'
 import {readFrontMatter} from './front-matter.js'
-import {restoreUnknownDirectives} from './slides/directives.js'
-import {toSlidesAuto} from './slides/auto.js'
-import {applyAttributeComments} from './slides/attributes.js'
-import {hasRuleBreaks, isSlideMarkdown, toRevealBreaks, toSlidesExplicit} from './slides/explicit.js'
-import {applyPauses, fromFencedDivs, markFragments} from './slides/fenced-divs.js'
-import {restoreDollarAmounts} from './slides/math.js'
-import {isNoteLead, toNoteSections, toNotesNodes} from './slides/notes.js'
-import {defaultMetrics, fitSlides, type Metrics} from './slides/fit.js'
-import {createNotes, getNotes, isVisible, notesText, shownText} from './slides/nodes.js'
-import {detectLang, isCjkLang} from './slides/text.js'
-import {estimateSeconds, scaleToDuration} from './slides/timing.js'
-import type {DeckMeta, Slide, Stack} from './types.js'
+import {restoreUnknownDirectives} from '../slides/directives.js'
+import {toSlidesAuto} from '../slides/auto.js'
+import {applyAttributeComments} from '../slides/attributes.js'
+import {hasRuleBreaks, isSlideMarkdown, toRevealBreaks, toSlidesExplicit} from '../slides/explicit.js'
+import {applyPauses, fromFencedDivs, markFragments} from '../slides/fenced-divs.js'
+import {restoreDollarAmounts} from '../slides/math.js'
+import {isNoteLead, toNoteSections, toNotesNodes} from '../slides/notes.js'
+import {fitSlides} from '../slides/fit.js'
+import {defaultMetrics, type Metrics} from '../deck/metrics.js'
+import {createNotes, getNotes, isVisible, notesText, shownText} from '../slides/nodes.js'
+import {detectLang, isCjkLang} from '../deck/text.js'
+import {estimateSeconds, scaleToDuration} from '../deck/timing.js'
+import type {DeckMeta, Slide, Stack} from '../deck/types.js'
 
 export interface Options {
   /** How slides are found: `'auto'` splits an article by its headings, `'manual'` by `---`; unset, front matter `split` decides, else `---` in the body means manual (default: `undefined`). */
@@ -36,14 +38,13 @@ export default function remarkSlides(options?: Readonly<Options> | null) {
   const settings = options || emptyOptions
 
   return async function (tree: Root, file: VFile): Promise<void> {
-    // defaults < front matter < overrides (the command line)
     restoreUnknownDirectives(tree, file)
     fromFencedDivs(tree, file)
     restoreDollarAmounts(tree, file)
-    const meta: DeckMeta = {...(await readFrontMatter(tree, file)), ...withoutUndefined(settings.overrides || {})}
+    const meta: DeckMeta = mergeDeckMeta(await readFrontMatter(tree, file), settings.overrides)
     file.data.meta = meta
     const metrics = typeof settings.metrics === 'function' ? settings.metrics(meta, file) : settings.metrics || defaultMetrics
-    const split = settings.split ?? meta.split
+    const split = chooseSplit(settings.split, meta)
     const children = toNotesNodes(tree.children, file)
     // `:::notes` blocks mark slide markdown; so do `Note:` lines in many of the pieces (one is just an article's aside).
     const source = String(file.value ?? '')
@@ -152,8 +153,4 @@ function withoutDivs(node: RootContent): RootContent[] {
     for (const item of list.children) if (item.data?.hProperties) delete item.data.hProperties
     return list
   })
-}
-
-function withoutUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>
 }

@@ -9,7 +9,7 @@ import path from 'node:path'
 import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, expect, it} from 'vitest'
 import {launchBrowser} from '../../src/browser/launch.js'
-import {serve, type ServeHandle} from '../../src/server/serve.js'
+import {serve, type ServeHandle} from '../../src/serve/serve.js'
 import {describeBrowser, previewSlideIds, waitForFitted} from '../util/browser.js'
 import {seedDeck, temporaryFolder} from '../util/fixtures.js'
 

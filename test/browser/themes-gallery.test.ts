@@ -10,7 +10,7 @@ import type {Browser} from 'playwright-core'
 import {afterAll, beforeAll, expect, it} from 'vitest'
 import {launchBrowser} from '../../src/browser/launch.js'
 import {build} from '../../src/build/build.js'
-import {buildGallery} from '../../src/build/gallery.js'
+import {buildGallery} from '../../src/gallery/gallery.js'
 import {describeBrowser, waitForFitted, watchPage} from '../util/browser.js'
 import {root, temporaryFolder} from '../util/fixtures.js'
 

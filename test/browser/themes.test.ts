@@ -11,7 +11,7 @@ import type {Browser} from 'playwright-core'
 import {afterAll, beforeAll, expect, it} from 'vitest'
 import {launchBrowser} from '../../src/browser/launch.js'
 import {build} from '../../src/build/build.js'
-import {listThemes} from '../../src/theme.js'
+import {listThemes} from '../../src/themes/theme.js'
 import {describeBrowser, openDeck} from '../util/browser.js'
 import {root, seedDeck, temporaryFolder} from '../util/fixtures.js'
 

@@ -7,7 +7,7 @@ import {fromHtml} from 'hast-util-from-html'
 import {selectAll} from 'hast-util-select'
 import {describe, expect, it} from 'vitest'
 import {build} from '../../src/build/build.js'
-import {cleanUpInterrupted, temporaryToken} from '../../src/build/interrupted.js'
+import {cleanUpInterrupted, temporaryToken} from '../../src/output/interrupted.js'
 import {root, temporaryFolders} from '../util/fixtures.js'
 
 const folder = temporaryFolders()

@@ -8,7 +8,7 @@ import {fromHtml} from 'hast-util-from-html'
 import {select, selectAll} from 'hast-util-select'
 import {toString} from 'hast-util-to-string'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {renderDeck, toFile} from '../../src/build/render.js'
+import {renderDeck, toFile} from '../../src/render/render.js'
 import {root} from '../util/fixtures.js'
 
 const seedDeck = path.join(root, 'slides', 'what-is-a-big-model.md')

@@ -3,10 +3,12 @@
  * exit 1 (2 for a wrong command line), no stack trace unless `--debug`,
  * nothing written.
  */
-import {existsSync, mkdirSync, readdirSync, writeFileSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
+import {existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {runCli, temporaryFolder} from '../util/fixtures.js'
+import {toWriteError} from '../../src/errors.js'
+import {cli, runCli, temporaryFolder} from '../util/fixtures.js'
 
 const work = temporaryFolder()
 const cwd = work.dir
@@ -21,6 +23,8 @@ beforeAll(() => {
   writeFileSync(path.join(cwd, 'keys.md'), '---\ntitle: Fine\ncolour: red\n---\n\n# Deck\n\n## Part\n\n- a\n')
   writeFileSync(path.join(cwd, 'theme.md'), '---\ntitle: Fine\ntheme: drak\n---\n\n# Deck\n')
   writeFileSync(path.join(cwd, 'a-file'), 'not a folder')
+  symlinkSync('loop-b.md', path.join(cwd, 'loop-a.md'))
+  symlinkSync('loop-a.md', path.join(cwd, 'loop-b.md'))
 })
 
 afterAll(() => work.remove())
@@ -75,8 +79,28 @@ describe('bad input on the command line', () => {
   })
 
   it('should report an output folder that cannot be written', () => {
-    expectOneError(run('build', 'slides/ok.md', '-o', 'a-file/out'), /^a-file\/out:1:1: error: Cannot write `.*`: ENOTDIR; check the folder exists and is writable$/)
+    expectOneError(run('build', 'slides/ok.md', '-o', 'a-file/out'), /^a-file\/out:1:1: error: Cannot write `.*`: a file is where a folder is expected \(ENOTDIR\); check the folder exists and is writable$/)
     expect(readdirSync(cwd).filter((name) => name.startsWith('.lectern'))).toEqual([])
+  })
+
+  it('should report a folder that cannot be made under /proc at once, where it used to hang', () => {
+    // Node's recursive `mkdir` retries `/proc/x` forever; the run would be ended by the time limit.
+    const result = spawnSync(process.execPath, [cli, 'build', 'slides/ok.md', '-o', '/proc/lectern-cannot-be-here/out'], {cwd, encoding: 'utf8', timeout: 20_000})
+    expect(result.signal).toBeNull()
+    expectOneError({...result, lines: result.stderr.split('\n').filter(Boolean)}, /^\/proc\/lectern-cannot-be-here\/out:1:1: error: Cannot write `.*`: no such folder, and it cannot be made there \(ENOENT\)/)
+  })
+
+  it('should say what a failed write means: permission denied, read-only, not a folder', () => {
+    const failed = (code: string) => toWriteError('/srv/talks/deck', Object.assign(new Error(code), {code})).message
+    expect(failed('EACCES')).toBe('Cannot write `/srv/talks/deck`: permission denied (EACCES); check the folder exists and is writable')
+    expect(failed('EPERM')).toBe('Cannot write `/srv/talks/deck`: permission denied (EPERM); check the folder exists and is writable')
+    expect(failed('EROFS')).toBe('Cannot write `/srv/talks/deck`: read-only file system (EROFS); check the folder exists and is writable')
+    expect(failed('EWHATEVER')).toBe('Cannot write `/srv/talks/deck`: failed (EWHATEVER); check the folder exists and is writable')
+  })
+
+  it('should call a symbolic link loop named on the command line a loop, not a missing file', () => {
+    expectOneError(run('build', 'loop-a.md', '-o', 'out'), /^loop-a\.md:1:1: error: Cannot read `loop-a\.md`: symbolic link loop \(ELOOP\); point the link at a file$/)
+    expectOneError(run('build', 'missing.md', '-o', 'out'), /^missing\.md:1:1: error: Cannot find `missing\.md`: no such file or folder$/)
   })
 
   it('should refuse an output folder that contains its inputs', () => {

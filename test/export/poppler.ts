@@ -8,7 +8,7 @@ import type {Element} from 'hast'
 import {fromHtml} from 'hast-util-from-html'
 import {selectAll, select} from 'hast-util-select'
 import {toString} from 'hast-util-to-string'
-import {renderDeck, toFile} from '../../src/build/render.js'
+import {renderDeck, toFile} from '../../src/render/render.js'
 
 /** `pdfinfo` fields. */
 export function pdfInfo(file: string): {pages: number; width: number; height: number; title: string} {

@@ -9,8 +9,8 @@ import {fromHtml} from 'hast-util-from-html'
 import {selectAll} from 'hast-util-select'
 import {toString} from 'hast-util-to-string'
 import {describe, expect, it} from 'vitest'
-import {renderDeck, toFile} from '../../src/build/render.js'
-import {isSafeInlineScript, toSingleFile} from '../../src/build/single-file.js'
+import {renderDeck, toFile} from '../../src/render/render.js'
+import {isSafeInlineScript, toSingleFile} from '../../src/output/single-file.js'
 import {root, seedDeck} from '../util/fixtures.js'
 
 const decks = [

@@ -3,7 +3,7 @@ import {fromHtml} from 'hast-util-from-html'
 import {select, selectAll} from 'hast-util-select'
 import {toString} from 'hast-util-to-string'
 import {describe, expect, it} from 'vitest'
-import {renderDeck, toFile} from '../../src/build/render.js'
+import {renderDeck, toFile} from '../../src/render/render.js'
 import {importDeckFile} from '../../src/import/deck-file.js'
 import {isImportPath} from '../../src/import/extensions.js'
 

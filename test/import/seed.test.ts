@@ -11,7 +11,7 @@ import {select, selectAll} from 'hast-util-select'
 import {toString} from 'hast-util-to-string'
 import {afterAll, describe, expect, it} from 'vitest'
 import {importArticle} from '../../src/import/import-article.js'
-import {toOutline} from '../../src/pipeline/slides/outline.js'
+import {toOutline} from '../../src/slides/outline.js'
 import {root, runCli, seedDeck, temporaryFolder, toSlideTree} from '../util/fixtures.js'
 
 // The client's seed article as it arrived (a copy of shared/seeds/, so the tests need nothing outside the repo).

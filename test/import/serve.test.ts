@@ -4,7 +4,7 @@
 import {copyFileSync, writeFileSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {serve, type ServeBuildEvent} from '../../src/server/serve.js'
+import {serve, type ServeBuildEvent} from '../../src/serve/serve.js'
 import {root, temporaryFolder} from '../util/fixtures.js'
 
 describe('serving an imported deck', () => {

@@ -10,8 +10,8 @@ import {fromHtml} from 'hast-util-from-html'
 import {select, selectAll} from 'hast-util-select'
 import {toString} from 'hast-util-to-string'
 import {afterAll, describe, expect, it} from 'vitest'
-import {renderDeck, toFile} from '../../src/build/render.js'
-import {parseAttributes} from '../../src/pipeline/slides/attributes.js'
+import {renderDeck, toFile} from '../../src/render/render.js'
+import {parseAttributes} from '../../src/slides/attributes.js'
 import {temporaryFolder} from '../util/fixtures.js'
 
 const work = temporaryFolder()
@@ -262,6 +262,26 @@ describe('tables, footnotes, task lists, strikethrough', () => {
     expect(toString(select('aside.notes .lectern-footnotes', a)!).trim()).toBe('Source B.')
     expect(toString(select(':scope > .lectern-footnotes', b)!).trim()).toBe('Source A.')
     expect(select('.reveal > section, [data-footnotes]', tree)).toBeUndefined()
+    expect(selectAll('.slides a[href^="#user-content"]', tree)).toEqual([])
+  })
+
+  it('should keep a footnote cited only from another footnote, after it, on the same slide', async () => {
+    const {tree} = await render(
+      '# Deck\n\n## 规模\n\n- 参数规模巨大[^scale]\n\nNote: Said with a source[^said]\n\n[^scale]: 见论文[^paper]。\n[^paper]: Kaplan et al., 2020, citing[^data].\n[^data]: The data sheet.\n[^said]: A talk, see[^paper].\n'
+    )
+    const slide = slidesOf(tree)[1]
+    const numbered = (block: Element) => selectAll('li', block).map((item) => [item.properties.value, toString(item).trim()])
+    // Numbered as the references are: the shown one first, then the notes', then those cited by footnotes.
+    expect(numbered(select(':scope > .lectern-footnotes', slide)!)).toEqual([
+      ['1', '见论文3。'],
+      ['3', 'Kaplan et al., 2020, citing4.'],
+      ['4', 'The data sheet.']
+    ])
+    expect(numbered(select('aside.notes .lectern-footnotes', slide)!)).toEqual([
+      ['2', 'A talk, see3.'],
+      ['3', 'Kaplan et al., 2020, citing4.'],
+      ['4', 'The data sheet.']
+    ])
     expect(selectAll('.slides a[href^="#user-content"]', tree)).toEqual([])
   })
 

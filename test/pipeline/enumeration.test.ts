@@ -1,7 +1,7 @@
 import type {List} from 'mdast'
 import {fromMarkdown} from 'mdast-util-from-markdown'
 import {describe, expect, it} from 'vitest'
-import {splitAside, toEnumeration} from '../../src/pipeline/slides/enumeration.js'
+import {splitAside, toEnumeration} from '../../src/slides/enumeration.js'
 
 function firstList(markdown: string): List {
   const tree = fromMarkdown(markdown)

@@ -9,17 +9,11 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
 import {eachSlide} from '../../src/pipeline/remark-slides.js'
-import {
-  contentHeight,
-  defaultMetrics,
-  estimateHeight,
-  minimumFontSize,
-  paginate,
-  splitSlide,
-  titleHeight
-} from '../../src/pipeline/slides/fit.js'
-import {createHeading, createNotes, notesText} from '../../src/pipeline/slides/nodes.js'
-import type {Slide} from '../../src/pipeline/types.js'
+import {paginate, splitSlide} from '../../src/slides/fit.js'
+import {contentHeight, estimateHeight, titleHeight} from '../../src/slides/estimate.js'
+import {defaultMetrics, minimumFontSize} from '../../src/deck/metrics.js'
+import {createHeading, createNotes, notesText} from '../../src/slides/nodes.js'
+import type {Slide} from '../../src/deck/types.js'
 import {toSlideTree} from '../util/fixtures.js'
 
 const metrics = defaultMetrics

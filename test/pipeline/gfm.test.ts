@@ -14,8 +14,8 @@ import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
-import remarkPandocDivs from '../../src/pipeline/pandoc-divs.js'
-import {remarkSyntax} from '../../src/pipeline/syntax.js'
+import remarkPandocDivs from '../../src/markdown/pandoc-divs.js'
+import {remarkSyntax} from '../../src/markdown/syntax.js'
 
 const lectern = unified().use(remarkParse).use(remarkSyntax).freeze()
 const reference = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMath).use(remarkDirective).use(remarkPandocDivs).freeze()

@@ -6,9 +6,9 @@ import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {describe, expect, it} from 'vitest'
 import {eachSlide} from '../../src/pipeline/remark-slides.js'
-import {openElements} from '../../src/pipeline/slides/nodes.js'
-import {splitHeadingAttributes} from '../../src/pipeline/slides/text.js'
-import type {Slide} from '../../src/pipeline/types.js'
+import {openElements} from '../../src/slides/nodes.js'
+import {splitHeadingAttributes} from '../../src/deck/text.js'
+import type {Slide} from '../../src/deck/types.js'
 import {toSlideTree} from '../util/fixtures.js'
 
 const longCell = Array.from({length: 30}, (_, index) => `const value${index} = compute(${index})`).join('\n')

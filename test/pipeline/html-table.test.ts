@@ -10,9 +10,9 @@ import {select, selectAll} from 'hast-util-select'
 import {toString as hastToString} from 'hast-util-to-string'
 import type {Blockquote, Html} from 'mdast'
 import {describe, expect, it} from 'vitest'
-import {renderDeck, toFile} from '../../src/build/render.js'
-import {toDeckFonts} from '../../src/build/fonts.js'
-import {readHtmlTable} from '../../src/pipeline/slides/html-table.js'
+import {renderDeck, toFile} from '../../src/render/render.js'
+import {toDeckFonts} from '../../src/render/fonts.js'
+import {readHtmlTable} from '../../src/slides/html-table.js'
 
 const code = (index: number) => Array.from({length: 4}, (_, line) => `call${index}(${line}, 'argument')`).join('\n')
 

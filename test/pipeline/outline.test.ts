@@ -6,7 +6,7 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {toOutline} from '../../src/pipeline/slides/outline.js'
+import {toOutline} from '../../src/slides/outline.js'
 import {root, toSlideTree} from '../util/fixtures.js'
 
 const fixtures = path.join(root, 'test', 'fixtures')

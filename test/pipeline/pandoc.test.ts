@@ -13,9 +13,10 @@ import {describe, expect, it} from 'vitest'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {createProcessor} from '../../src/pipeline/processor.js'
-import {defaultMetrics, estimateHeight} from '../../src/pipeline/slides/fit.js'
-import {fromFencedDivs} from '../../src/pipeline/slides/fenced-divs.js'
-import {remarkSyntax} from '../../src/pipeline/syntax.js'
+import {defaultMetrics} from '../../src/deck/metrics.js'
+import {estimateHeight} from '../../src/slides/estimate.js'
+import {fromFencedDivs} from '../../src/slides/fenced-divs.js'
+import {remarkSyntax} from '../../src/markdown/syntax.js'
 import {root} from '../util/fixtures.js'
 
 async function render(markdown: string) {

@@ -61,7 +61,7 @@ describe('remarkSlides front matter', () => {
 
 describe('front matter places', () => {
   it('should point theme messages at the line the theme is written on, Quarto format options included', async () => {
-    const {renderDeck, toFile} = await import('../../src/build/render.js')
+    const {renderDeck, toFile} = await import('../../src/render/render.js')
     const quarto = toFile('---\ntitle: Talk\nformat:\n  revealjs:\n    theme: simple\n---\n\n# Talk\n', 'talk.md')
     await renderDeck(quarto)
     expect(quarto.messages.filter((m) => m.ruleId === 'reveal-theme').map((m) => [m.line, m.column])).toEqual([[5, 5]])

@@ -1,8 +1,8 @@
 import {h} from 'hastscript'
 import {describe, expect, it} from 'vitest'
-import {hasMath} from '../../src/build/content-assets.js'
+import {hasMath} from '../../src/render/content-assets.js'
 import {hasClass, hasRaw} from '../../src/pipeline/lazy-plugin.js'
-import {eachNode, someNode} from '../../src/pipeline/some-node.js'
+import {eachNode, someNode} from '../../src/tree/some-node.js'
 
 describe('someNode', () => {
   it('should find the tree itself and nodes at any depth, and stop at the first', () => {

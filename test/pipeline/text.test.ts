@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {detectLang, endsLikeSentence, textWidthEm, toSentences} from '../../src/pipeline/slides/text.js'
+import {detectLang, endsLikeSentence, textWidthEm, toSentences} from '../../src/deck/text.js'
 import {toSlideTree} from '../util/fixtures.js'
 
 describe('detectLang', () => {

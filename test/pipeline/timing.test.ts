@@ -4,7 +4,7 @@ import {selectAll} from 'hast-util-select'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {createProcessor} from '../../src/pipeline/processor.js'
-import {estimateSeconds, scaleToDuration, secondsToSay, speakingRate} from '../../src/pipeline/slides/timing.js'
+import {estimateSeconds, scaleToDuration, secondsToSay, speakingRate} from '../../src/deck/timing.js'
 
 /** `count` Chinese characters of ordinary prose. */
 function chinese(count: number): string {

@@ -4,10 +4,10 @@
  */
 import {spawn} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, watch, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, watch, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {cleanUpInterrupted} from '../../src/build/interrupted.js'
+import {cleanUpInterrupted, cleanUpStale, temporaryToken} from '../../src/output/interrupted.js'
 import {cli, runCli, temporaryFolder} from '../util/fixtures.js'
 
 const work = temporaryFolder()
@@ -120,6 +120,68 @@ describe('nothing lost', () => {
       expect(snapshot(slides)).toEqual(inputs)
     }, 120_000)
   }
+})
+
+describe('interrupted while rendering', () => {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    it(`should end within 2 s of ${signal} while a long synchronous parse runs, writing nothing`, async () => {
+      const cwd = path.join(work.dir, `render-${signal}`)
+      mkdirSync(cwd, {recursive: true})
+      // One paragraph of ordinary emphasis, half a megabyte: seconds of micromark on the main thread.
+      const line = signal === 'SIGTERM' ? '*strong point* _aside_ **key** text 大模型\n' : '**重点** 和 *强调*, then _more_ words\n'
+      writeFileSync(path.join(cwd, 'slow.md'), '# Slow\n\n## Paragraph\n\n' + line.repeat(12_000))
+      const child = spawn(process.execPath, [cli, 'build', 'slow.md', '-q', '--no-cache'], {cwd, stdio: 'ignore'})
+      const exit = new Promise<{code: number | null; signal: string | null}>((resolve) => child.on('exit', (code, by) => resolve({code, signal: by})))
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      // Still rendering: the build has not ended by itself.
+      expect(child.exitCode).toBeNull()
+      const sent = performance.now()
+      child.kill(signal)
+      const ended = await exit
+      // Before, the signal waited for the parse: 17 s.
+      expect(performance.now() - sent).toBeLessThan(2000)
+      expect(ended).toEqual({code: null, signal})
+      expect(existsSync(path.join(cwd, 'dist')) ? readdirSync(path.join(cwd, 'dist')) : []).toEqual([])
+    }, 60_000)
+  }
+})
+
+describe('cleanUpStale', () => {
+  it('should remove what builds that no longer run left behind, once it is old, and nothing else', async () => {
+    const out = path.join(work.dir, 'stale')
+    mkdirSync(path.join(out, 'a'), {recursive: true})
+    // A process that has ended: its id is free until reused.
+    const gone = spawn(process.execPath, ['-e', ''])
+    const pid = await new Promise<number>((resolve) => gone.on('exit', () => resolve(gone.pid!)))
+    const token = temporaryToken().replace(/^\d+/, String(pid))
+    const mine = temporaryToken()
+    const names = {
+      emptyTemporary: `.lectern-tmp-lecture-1-${token}`,
+      temporaryFile: `.lectern-tmp-${token}-deck.html`,
+      movedAside: `.lectern-old-b-${token}`,
+      running: `.lectern-tmp-c-${mine}`,
+      recent: `.lectern-tmp-d-${pid}-${Date.now().toString(16)}`
+    }
+    for (const name of [names.emptyTemporary, names.movedAside, names.running, names.recent]) mkdirSync(path.join(out, name))
+    writeFileSync(path.join(out, names.movedAside, 'index.html'), 'previous b')
+    writeFileSync(path.join(out, names.temporaryFile), 'half')
+    const old = new Date(Date.now() - 10 * 60_000)
+    for (const name of [names.emptyTemporary, names.temporaryFile, names.movedAside, names.running]) utimesSync(path.join(out, name), old, old)
+    expect(cleanUpStale(out).sort()).toEqual([names.emptyTemporary, names.movedAside, names.temporaryFile, names.recent].sort())
+    expect(readdirSync(out).sort()).toEqual([names.running, 'a', 'b'].sort())
+    expect(readFileSync(path.join(out, 'b', 'index.html'), 'utf8')).toBe('previous b')
+  })
+
+  it('should run at the start of a build', () => {
+    const cwd = path.join(work.dir, 'stale-build')
+    writeDecks(path.join(cwd, 'slides'), 1, 'v1')
+    const leftover = path.join(cwd, 'dist', '.lectern-tmp-deck-0-999999999-19aeb0c4d5e0')
+    mkdirSync(leftover, {recursive: true})
+    const old = new Date(Date.now() - 10 * 60_000)
+    utimesSync(leftover, old, old)
+    expect(runCli(['build', 'slides', '-q'], {cwd}).status).toBe(0)
+    expect(readdirSync(path.join(cwd, 'dist'))).toEqual(['deck-0'])
+  })
 })
 
 describe('cleanUpInterrupted', () => {

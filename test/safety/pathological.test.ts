@@ -63,6 +63,15 @@ describe('pathological input', () => {
     expectRefused(buildFile('html.md', '# Deep\n\n' + '<div>'.repeat(10_000) + 'x' + '</div>'.repeat(10_000) + '\n'), /^html\.md:3:2501: error: Unexpected HTML elements nested 501 deep/)
   })
 
+  it('should refuse 16,000 alternating emphasis delimiters (64 KB) within seconds, at their place', () => {
+    const start = performance.now()
+    expectRefused(buildFile('alternating.md', '# Slow\n\n## Run\n\n' + '*_'.repeat(16_000) + 'x' + '_*'.repeat(16_000) + '\n'), /^alternating\.md:5:1: error: Unexpected emphasis or link brackets nested 32000 deep, expected at most 100 levels; flatten the content \(too-deep\)$/)
+    expectRefused(buildFile('stars.md', '# Slow\n\n' + '*'.repeat(32_000) + 'x' + '*'.repeat(32_000) + '\n'), /^stars\.md:3:1: error: Unexpected emphasis or link brackets nested 16000 deep/)
+    expectRefused(buildFile('intraword.md', '# Slow\n\n' + '大模型*训练*'.repeat(8000) + '\n'), /^intraword\.md:3:\d+: error: Unexpected 5001 unpaired or ambiguous emphasis delimiters in one paragraph.*\(too-deep\)$/)
+    // Before the scan knew them, the first took 19 s at half this size and ignored `kill`.
+    expect(performance.now() - start).toBeLessThan(30_000)
+  })
+
   it('should build a 50,000-character line, English or Chinese, keeping all of it', () => {
     const english = Array.from({length: 10_000}, (_, index) => `w${index}`).join(' ').slice(0, 50_000)
     const chinese = '大模型是指参数规模巨大的深度学习模型'.repeat(2800).slice(0, 50_000)

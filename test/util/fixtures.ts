@@ -13,7 +13,7 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {afterEach} from 'vitest'
 import remarkSlides, {type Options} from '../../src/pipeline/remark-slides.js'
-import {remarkSyntax} from '../../src/pipeline/syntax.js'
+import {remarkSyntax} from '../../src/markdown/syntax.js'
 
 /** The repository root. */
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')

@@ -5,11 +5,11 @@
  */
 import {existsSync, statSync} from 'node:fs'
 import path from 'node:path'
-import {readDeckText} from '../../build/inputs.js'
+import {readDeckText} from '../../render/inputs.js'
 import {LecternError} from '../../errors.js'
 import {importExtensions, isImportPath} from '../../import/extensions.js'
 import {importArticle} from '../../import/import-article.js'
-import {writeAtomically} from '../../write-atomically.js'
+import {writeAtomically} from '../../output/write-atomically.js'
 import type {ParsedArgs} from '../args.js'
 import {exitCodeFor, report} from '../report.js'
 

@@ -22,7 +22,7 @@ export async function run(args: ParsedArgs): Promise<number> {
   )
   if (result.output && !quiet) {
     process.stdout.write(
-      `${result.input} → ${toDisplayPath(result.output)}  ${result.slides} slides, ${formatBytes(result.bytes)}, ${Math.round(result.ms)} ms\n`
+      `${result.input} → ${toDisplayPath(result.output, process.cwd())}  ${result.slides} slides, ${formatBytes(result.bytes)}, ${Math.round(result.ms)} ms\n`
     )
   }
   return result.output ? exitCodeFor([result.file], false) : 1

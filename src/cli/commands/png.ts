@@ -19,7 +19,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     })
   )
   if (result.outDir && !quiet) {
-    process.stdout.write(`${result.input} → ${toDisplayPath(result.outDir)}/  ${result.files.length} PNGs, ${Math.round(result.ms)} ms\n`)
+    process.stdout.write(`${result.input} → ${toDisplayPath(result.outDir, process.cwd())}/  ${result.files.length} PNGs, ${Math.round(result.ms)} ms\n`)
   }
   return result.outDir ? exitCodeFor([result.file], false) : 1
 }

@@ -4,10 +4,10 @@
  */
 import {spawn} from 'node:child_process'
 import {LecternError} from '../../errors.js'
-import type {ServeBuildEvent} from '../../server/serve.js'
+import type {ServeBuildEvent} from '../../serve/serve.js'
 import type {ParsedArgs} from '../args.js'
 import {report} from '../report.js'
-import {numberValue, splitValue} from './shared.js'
+import {listValue, numberValue, splitValue} from './shared.js'
 
 /** Run `lectern serve`; resolves with 0 once SIGINT or SIGTERM has shut the server down. */
 export async function run(args: ParsedArgs): Promise<number> {
@@ -15,11 +15,11 @@ export async function run(args: ParsedArgs): Promise<number> {
   const quiet = Boolean(values.quiet)
   // `parseCommandLine` has refused a command line without one.
   const input = args.inputs[0]
-  const port = numberValue('port', values.port, 3000)
-  if (!Number.isInteger(port) || port > 65_535) {
+  const port = numberValue('port', values.port)
+  if (port !== undefined && (!Number.isInteger(port) || port > 65_535)) {
     throw new LecternError('USAGE', `Unexpected \`--port ${String(values.port)}\`, expected a whole number from 0 to 65535`)
   }
-  const {serve} = await import('../../server/serve.js')
+  const {serve} = await import('../../serve/serve.js')
   const onBuild = (event: ServeBuildEvent) => {
     if (event.file) process.stderr.write(report([event.file], {infos: !quiet && event.first}))
     else if (event.error) process.stderr.write(`${event.input}:1:1: error: ${event.error.message}\n`)
@@ -37,6 +37,7 @@ export async function run(args: ParsedArgs): Promise<number> {
     host: values.host as string | undefined,
     theme: values.theme as string | undefined,
     allowHtml: values['allow-html'] ? true : undefined,
+    allowFs: listValue(values['allow-fs']),
     split: splitValue(values.split),
     onBuild
   })

@@ -4,7 +4,7 @@
  * slides in every theme.
  */
 import {toDisplayPath} from '../../relative-path.js'
-import {listThemes} from '../../theme.js'
+import {listThemes} from '../../themes/theme.js'
 import type {ParsedArgs} from '../args.js'
 import {exitCodeFor, report} from '../report.js'
 
@@ -21,11 +21,11 @@ export async function run(args: ParsedArgs): Promise<number> {
 }
 
 async function gallery(args: ParsedArgs): Promise<number> {
-  const {buildGallery} = await import('../../build/gallery.js')
+  const {buildGallery} = await import('../../gallery/gallery.js')
   const result = await buildGallery({outDir: args.values['out-dir'] as string | undefined})
   process.stderr.write(report(result.files))
   if (result.output && !args.values.quiet) {
-    process.stdout.write(`${toDisplayPath(result.output)}  ${result.themes.length} themes, ${result.slides.length} slides each\n`)
+    process.stdout.write(`${toDisplayPath(result.output, process.cwd())}  ${result.themes.length} themes, ${result.slides.length} slides each\n`)
   }
   return result.output ? exitCodeFor(result.files) : 1
 }
