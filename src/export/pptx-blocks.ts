@@ -4,7 +4,7 @@
  * embedded picture (a remote one as its link).
  */
 import type pptxgenjs from 'pptxgenjs'
-import type {Context, Placed} from './pptx-layout.js'
+import {mathPadding, type Context, type Placed} from './pptx-layout.js'
 import {toLang, toRunItems, toTextItems, type RunStyle} from './pptx-text.js'
 
 type TextItem = pptxgenjs.default.TextProps
@@ -89,7 +89,18 @@ export function addBlock(page: Slide, item: Placed, box: {x: number; y: number; 
       return
     }
     case 'math': {
-      // To do: math as a picture needs a TeX renderer that runs without a browser; its source stays editable.
+      if (item.image && item.width) {
+        page.addImage({
+          data: `image/png;base64,${Buffer.from(item.image.data).toString('base64')}`,
+          x: box.x + (box.w - item.width) / 2,
+          y: box.y + mathPadding,
+          w: item.width,
+          h: item.height - mathPadding * 2,
+          altText: block.tex
+        })
+        return
+      }
+      // A formula MathJax could not draw stays editable TeX.
       page.addText([{text: block.tex, options: {fontFace: theme.font, fontSize: size * 1.1, italic: true, color: theme.text, lang: 'en-US'}}], {
         ...box,
         h: item.height,

@@ -7,6 +7,7 @@
 import {imageSize} from 'image-size'
 import type {PptxBlock} from './pptx-slides.js'
 import type {PptxTheme} from './pptx-theme.js'
+import type {MathPicture} from './pptx-math.js'
 import {lineCount, paragraphScale, type TextContext} from './pptx-text.js'
 
 /** A picture's bytes, found for a `src` of the page. */
@@ -40,6 +41,8 @@ export interface Context extends TextContext {
   height: number
   /** Bytes of a picture the page names, or `undefined` when it has none. */
   readImage(src: string): PptxImage | undefined
+  /** A display formula's picture; `undefined` keeps its TeX as text. */
+  drawMath(tex: string): MathPicture | undefined
 }
 
 /** The slide's safe area: reveal.js's 4 % margin plus the theme's padding. */
@@ -80,6 +83,10 @@ export function layoutBlocks(blocks: ReadonlyArray<PptxBlock>, context: Context,
   const share = pictures > 0 ? Math.max(0.8, (space - fixed - gaps) / pictures) : 0
   const items = blocks.map((block, index): Placed => {
     const image = images[index]
+    if (block.type === 'math') {
+      const picture = context.drawMath(block.tex)
+      if (picture) return {block, ...mathSize(picture, context.theme.fontSize * scale, context.frame.w), image: picture}
+    }
     if (block.type !== 'image' || !image) return {block, height: measureBlock(block, context, scale)}
     const size = pictureSize(image)
     const ratio = size.width / size.height
@@ -94,6 +101,19 @@ export function layoutBlocks(blocks: ReadonlyArray<PptxBlock>, context: Context,
   })
   return {items, scale}
 }
+
+/** Display math is set a little larger than the text around it, as KaTeX sets it. */
+const displayMath = 1.21
+
+/** A formula's picture at the size of `points` text, no wider than `maxWidth` inches, with room above and below. */
+function mathSize(picture: MathPicture, points: number, maxWidth: number): {width: number; height: number} {
+  const em = (points * displayMath) / 72
+  const fit = Math.min(1, maxWidth / (picture.width * em))
+  return {width: picture.width * em * fit, height: picture.height * em * fit + mathPadding * 2}
+}
+
+/** Space above and below a formula's picture, in inches. */
+export const mathPadding = 0.05
 
 function pictureSize(image: PptxImage): {width: number; height: number} {
   try {
@@ -127,8 +147,10 @@ function measureBlock(block: PptxBlock, context: Context, scale: number): number
     }
     case 'code':
       return block.lines.length * line(size * 0.8, 1.3) + 0.3
-    case 'math':
-      return line(size * 1.2) + 0.2
+    case 'math': {
+      const picture = context.drawMath(block.tex)
+      return picture ? mathSize(picture, size, frame.w).height : line(size * 1.2) + 0.2
+    }
     case 'remote-image':
       return line(size * 0.85) + 0.1
     case 'image':

@@ -60,7 +60,7 @@ export function toRuns(nodes: ElementContent[], style: Style): PptxRun[] {
     }
     if (node.type !== 'element') continue
     if (hasClass(node, 'katex')) {
-      // To do: math as a picture needs a renderer without a browser; its TeX stays editable text.
+      // To do: inline math as a picture; a text box cannot hold one inside its lines, so its TeX stays editable text.
       runs.push({text: toTex(node), ...style, italic: true})
       continue
     }

@@ -27,6 +27,8 @@ export interface WriteOptions {
   lang: string
   /** Bytes of a picture the page names, or `undefined` when it has none. */
   readImage(src: string): PptxImage | undefined
+  /** Called once for each display formula kept as TeX text, with why (default: none). */
+  onMathText?: ((tex: string, reason: string) => void) | undefined
   /** Called after each slide (default: none). */
   onSlide?: ((index: number, total: number) => void) | undefined
 }
@@ -77,7 +79,8 @@ export async function writePptx(slides: ReadonlyArray<PptxSlide>, options: Reado
   slides.forEach((slide, index) => {
     if (slide.id) slideNumbers.set(slide.id, index + 1)
   })
-  const context: Context = {theme, lang: options.lang, slideNumbers, frame, height, readImage: options.readImage}
+  const drawMath = await createMathDrawer(slides, theme, options)
+  const context: Context = {theme, lang: options.lang, slideNumbers, frame, height, readImage: options.readImage, drawMath}
   slides.forEach((slide, index) => {
     addSlide(pptx, slide, context)
     options.onSlide?.(index, slides.length)
@@ -85,6 +88,23 @@ export async function writePptx(slides: ReadonlyArray<PptxSlide>, options: Reado
   // Stored, not compressed: the fonts pass below rewrites the parts and compresses once.
   const written = (await pptx.write({outputType: 'uint8array', compression: false})) as Uint8Array
   return fixEastAsianFonts(written, theme)
+}
+
+/** Draw display math with MathJax, loaded only when a slide has some; each formula that stays text is reported once. */
+async function createMathDrawer(slides: ReadonlyArray<PptxSlide>, theme: PptxTheme, options: Readonly<WriteOptions>): Promise<Context['drawMath']> {
+  if (!slides.some((slide) => slide.blocks.some((block) => block.type === 'math'))) return () => undefined
+  const {createMathRenderer} = await import('./pptx-math.js')
+  const render = await createMathRenderer(theme.text)
+  const reported = new Set<string>()
+  return (tex) => {
+    const result = render(tex)
+    if ('picture' in result) return result.picture
+    if (!reported.has(tex)) {
+      reported.add(tex)
+      options.onMathText?.(tex, result.reason)
+    }
+    return undefined
+  }
 }
 
 function addSlide(pptx: PptxGenJS, slide: PptxSlide, context: Context): void {

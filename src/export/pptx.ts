@@ -91,6 +91,12 @@ export async function exportPptx(input: string, options?: Readonly<PptxOptions> 
     author: deck?.author,
     lang: deck?.lang ?? 'en',
     readImage: createImageReader(rendered.assets),
+    onMathText(tex, reason) {
+      file.message(`Unexpected formula \`${tex}\` that could not be drawn as a picture (${reason}), expected TeX MathJax reads; it is kept as text`, {
+        ruleId: 'pptx-math-text',
+        source: 'lectern'
+      })
+    },
     onSlide(index, count) {
       if ((index + 1) % progressEvery === 0 || index + 1 === count) step(`slide ${index + 1}`)
     }

@@ -84,3 +84,40 @@ Note: The satellite picture is remote.
 2. Measure
 3. Record
 `
+
+/** Display math in English and Chinese slides, inline math beside it, and a formula in a list. */
+export const mathDeck = `---
+title: 公式
+lang: zh-CN
+---
+
+# 公式与推导
+
+## 求根公式
+
+一元二次方程 $ax^2 + bx + c = 0$ 的根：
+
+$$
+x = \\frac{-b \\pm \\sqrt{b^2 - 4ac}}{2a}
+$$
+
+Note: 先写判别式，再讲两个根。
+
+---
+
+## Sums and integrals
+
+- The first n integers:
+
+  $$
+  \\sum_{k=1}^{n} k = \\frac{n(n+1)}{2}
+  $$
+
+- A Gaussian:
+
+$$
+\\int_{-\\infty}^{\\infty} e^{-x^2}\\,dx = \\sqrt{\\pi}
+$$
+
+Note: Both are classics.
+`

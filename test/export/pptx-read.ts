@@ -43,6 +43,9 @@ export interface ReadShape {
   h: number
   /** Fill colour of the shape, if any. */
   fill: string | undefined
+  /** A picture's alt text (`descr`) and the part it shows (`ppt/media/…`). */
+  alt?: string | undefined
+  media?: string | undefined
 }
 
 /** A slide. */
@@ -108,7 +111,19 @@ function readSlide(name: string, parts: Record<string, string>): ReadSlide {
       fill: find(find(shape, 'p:spPr') ?? shape, 'a:solidFill') ? String(fill?.attributes.val) : undefined
     })
   }
-  for (const picture of findAll(tree, 'p:pic')) shapes.push({kind: 'picture', paragraphs: [], rows: [], ...toBox(picture), fill: undefined})
+  for (const picture of findAll(tree, 'p:pic')) {
+    const embed = find(picture, 'a:blip')?.attributes['r:embed']
+    const target = embed ? rels.get(String(embed)) : undefined
+    shapes.push({
+      kind: 'picture',
+      paragraphs: [],
+      rows: [],
+      ...toBox(picture),
+      fill: undefined,
+      alt: find(picture, 'p:cNvPr')?.attributes.descr as string | undefined,
+      media: target ? path.posix.join(path.posix.dirname(name), target) : undefined
+    })
+  }
   for (const frame of findAll(tree, 'p:graphicFrame')) {
     const table = find(frame, 'a:tbl')
     if (!table) continue

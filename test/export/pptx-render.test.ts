@@ -12,7 +12,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {exportPptx} from '../../src/export/pptx.js'
 import {seedDeck, temporaryFolder} from '../util/fixtures.js'
 import {expectedSlides, pdfFonts, pdfInfo, pdfText, squash} from './poppler.js'
-import {mixedDeck, solidPng} from './pptx-decks.js'
+import {mathDeck, mixedDeck, solidPng} from './pptx-decks.js'
 
 const soffice = spawnSync('sh', ['-c', 'command -v soffice'], {encoding: 'utf8'}).stdout.trim()
 const required = process.env.LECTERN_REQUIRE_BROWSER === '1' || process.env.CI === 'true'
@@ -55,6 +55,7 @@ function wordBoxes(pdf: string): Array<{width: number; height: number; words: Ar
 const decks: Array<{name: string; markdown: string}> = [
   {name: 'seed.md', markdown: readFileSync(seedDeck, 'utf8')},
   {name: 'mixed.md', markdown: mixedDeck},
+  {name: 'math.md', markdown: mathDeck},
   {
     name: 'long.md',
     markdown: `# 长列表\n\n## 全部测量项目\n\n${Array.from({length: 30}, (_, index) => `- 第${index + 1}项：每天测量两次，夜间汇总 with English words`).join('\n')}\n`
@@ -108,5 +109,23 @@ describeOffice('a .pptx rendered by LibreOffice', () => {
         expect(fonts.some((font) => /CJK|Noto ?Sans ?SC|Source ?Han|WenQuanYi|Droid ?Sans ?Fallback/i.test(font.name) && font.embedded), JSON.stringify(fonts)).toBe(true)
       }
     })
+  })
+
+  it('should show each display formula of math.md as a picture on its page', () => {
+    const {pdf} = converted[decks.findIndex((deck) => deck.name === 'math.md')]
+    // `pdfimages -list`: a header of two lines, then `page num type width height …` per image.
+    const images = execFileSync('pdfimages', ['-list', pdf], {encoding: 'utf8'})
+      .split('\n')
+      .slice(2)
+      .filter(Boolean)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((columns) => columns[2] === 'image')
+      .map((columns) => ({page: Number(columns[0]), width: Number(columns[3]), height: Number(columns[4])}))
+    const pages = [...new Set(images.map((image) => image.page))]
+    const formulaPages = Array.from({length: pdfInfo(pdf).pages}, (_, index) => index + 1).filter((page) => /求根公式|Sums and integrals/.test(pdfText(pdf, page)))
+    expect(pages).toEqual(formulaPages)
+    expect(images).toHaveLength(3)
+    // Drawn wider than tall, at the resolution they were rasterised at, not a placeholder.
+    for (const image of images) expect(image.width > image.height && image.width > 200, JSON.stringify(image)).toBe(true)
   })
 })

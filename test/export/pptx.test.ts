@@ -9,7 +9,7 @@ import {describe, expect, it} from 'vitest'
 import {exportPptx} from '../../src/export/pptx.js'
 import {runCli, seedDeck, temporaryFolders} from '../util/fixtures.js'
 import {expectedSlides, squash} from './poppler.js'
-import {mixedDeck, solidPng} from './pptx-decks.js'
+import {mathDeck, mixedDeck, solidPng} from './pptx-decks.js'
 import {readPptx, type ReadPptx, type ReadShape} from './pptx-read.js'
 
 const folder = temporaryFolders('lectern-pptx-')
@@ -129,6 +129,34 @@ describe('exportPptx', () => {
         }
       })
     }
+  })
+
+  it('should embed display math as PNG pictures with their TeX as alt text, centred and as wide as the formula, inline math as text', async () => {
+    const {pptx, markdownPath} = await exportDeck(mathDeck, 'math.md')
+    const result = await exportPptx(markdownPath, {output: path.join(path.dirname(markdownPath), 'again.pptx')})
+    expect(result.file.messages.map(String)).toEqual([])
+    const pictures = pptx.slides.map((slide) => slide.shapes.filter((shape) => shape.kind === 'picture'))
+    const formulas = ['x = \\frac{-b \\pm \\sqrt{b^2 - 4ac}}{2a}', '\\sum_{k=1}^{n} k = \\frac{n(n+1)}{2}', '\\int_{-\\infty}^{\\infty} e^{-x^2}\\,dx = \\sqrt{\\pi}']
+    expect(pictures.flat().map((picture) => picture.alt)).toEqual(formulas)
+    expect(pptx.media).toHaveLength(3)
+    for (const picture of pictures.flat()) {
+      expect(picture.media, picture.alt).toMatch(/^ppt\/media\/.+\.png$/)
+      const png = Buffer.from(await pptx.read(picture.media!))
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
+      // The picture keeps the PNG's proportions, and stands in the middle of the slide.
+      const ratio = png.readUInt32BE(16) / png.readUInt32BE(20)
+      expect(Math.abs(picture.w / picture.h - ratio) / ratio).toBeLessThan(0.02)
+      expect(Math.abs(picture.x + picture.w / 2 - pptx.width / 2)).toBeLessThan(pptx.width * 0.01)
+      // Narrower than the slide: a formula is not stretched to the frame.
+      expect(picture.w).toBeLessThan(pptx.width * 0.8)
+    }
+    // A fraction is taller than a line; a sum with limits taller still than the plain quadratic's line box.
+    const [quadratic] = pictures.find((slide) => slide.length > 0)!
+    expect(quadratic.h).toBeGreaterThan(0.4 * 914400)
+    const text = pptx.slides.flatMap((slide) => textShapes(slide.shapes).flatMap((shape) => shape.paragraphs.map((p) => p.text))).join('\n')
+    for (const tex of formulas) expect(text).not.toContain(tex)
+    // To do: inline math stays TeX text: a text box cannot hold a picture in its flow.
+    expect(text).toContain('ax^2 + bx + c = 0')
   })
 
   it('should split a list too long for one slide as the HTML deck splits it', async () => {
