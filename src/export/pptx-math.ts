@@ -53,7 +53,16 @@ export async function createMathRenderer(color: string): Promise<MathRenderer> {
     // `local`: each SVG holds the outlines it uses, so it stands alone.
     const document = mathjax.document('', {InputJax: tex, OutputJax: new SVG({fontCache: 'local'})})
     convert = (source) => adaptor.innerHTML(document.convert(source, {display: true}))
-    rasterise = (svg, width) => new Resvg(svg, {fitTo: {mode: 'width', value: width}, background: 'rgba(0, 0, 0, 0)'}).render().asPng()
+    rasterise = (svg, width) =>
+      new Resvg(svg, {
+        fitTo: {mode: 'width', value: width},
+        background: 'rgba(0, 0, 0, 0)',
+        // MathJax draws its own glyphs as paths; only characters it has none for (Chinese in `\text{}`) are `<text>`,
+        // and reading the system's fonts costs about 0.3 s a formula.
+        font: {loadSystemFonts: svg.includes('<text')}
+      })
+        .render()
+        .asPng()
   } catch (error) {
     const reason = `MathJax or resvg could not be loaded (${String((error as Error).message ?? error).split('\n')[0]})`
     return () => ({reason})
