@@ -4,7 +4,7 @@
  * article, next to bare Node and, where installed, Marp CLI, reveal-md and
  * pandoc on the same content. Writes bench/RESULTS.md.
  *
- *   node bench/run.js [--runs 5] [--no-bundle] [--no-peers] [--no-serve] [--no-pdf]
+ *   node bench/run.js [--runs 5] [--no-bundle] [--no-peers] [--no-serve] [--no-pdf] [--no-pptx]
  *
  * Peers are found through the environment (MARP, REVEAL_MD, PANDOC: a path
  * to the bin), the project's node_modules/.bin, or PATH.
@@ -102,6 +102,19 @@ if (!has('--no-pdf')) {
     }
   } else {
     rows.push({name: 'seed → PDF', tool: 'lectern', note: `skipped: \`lectern pdf\` failed (${firstLine(probe.stderr) || `exit ${probe.status}`})`})
+  }
+}
+
+if (!has('--no-pptx')) {
+  // No browser on lectern's side; Marp's `--pptx` drives one and writes a picture per slide.
+  for (const name of ['seed', 'deck-1000']) {
+    const tools = [{key: 'lectern', command: [process.execPath, cli, 'pptx', inputs[name], '-o', path.join(work, `${name}.pptx`), '-q']}]
+    if (peers.marp) {
+      tools.push({key: 'marp', command: [...peers.marp, explicit[name], '--pptx', '--allow-local-files', '--browser-path', '/usr/bin/chromium', '-o', path.join(work, `${name}-marp.pptx`)]})
+    }
+    for (const [tool, stats] of Object.entries(measureTogether(tools, {env: {CHROME_PATH: '/usr/bin/chromium'}}))) {
+      rows.push({name: `${name} → PPTX`, tool, stats})
+    }
   }
 }
 

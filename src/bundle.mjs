@@ -23,7 +23,7 @@ const buildId = hash.digest('base64url').slice(0, 22)
 const define = {__LECTERN_VERSION__: JSON.stringify(version), __LECTERN_BUILD_ID__: JSON.stringify(buildId)}
 const temporary = `lib.tmp-${token}`
 // Heavy or file-reading packages stay in node_modules and load lazily.
-const external = ['playwright-core', 'subset-font', 'chokidar', 'fsevents']
+const external = ['playwright-core', 'subset-font', 'chokidar', 'fsevents', 'pptxgenjs', 'mathjax-full', '@resvg/resvg-js']
 
 await build({
   // The library (index.js) and the parse worker of parse-parallel.ts, found next to cli.js.

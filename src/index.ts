@@ -8,6 +8,7 @@ export {check, type CheckOptions, type CheckResult, type CheckedDeck, type Findi
 export {LecternError, type ErrorCode} from './errors.js'
 export {exportPdf, type PdfOptions, type PdfResult} from './export/pdf.js'
 export {exportPng, type PngOptions, type PngResult} from './export/png.js'
+export {exportPptx, type PptxOptions, type PptxResult} from './export/pptx.js'
 export type {ExportOptions, ExportProgress} from './export/session.js'
 export {importArticle, type ImportFormat, type ImportOptions, type ImportResult} from './import/import-article.js'
 export type {Options} from './config/options.js'

@@ -16,6 +16,7 @@ describe('lectern', () => {
       'createProcessor',
       'exportPdf',
       'exportPng',
+      'exportPptx',
       'importArticle',
       'listThemes',
       'loadTheme',

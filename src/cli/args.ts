@@ -113,6 +113,20 @@ export const commands: Command[] = [
     ]
   },
   {
+    name: 'pptx',
+    usage: 'lectern pptx <file.md|folder>… [-o dist/<deck>.pptx]',
+    summary: 'write an editable PowerPoint file with speaker notes, no browser needed',
+    inputs: 'many',
+    flags: [
+      {name: 'output', short: 'o', type: 'string', value: '<file>', description: 'PowerPoint file (one deck only)', default: `${defaults.outDir}/${defaultExportName('<deck>', 'pptx')}`},
+      theme,
+      allowHtml,
+      allowFs,
+      {name: 'split', type: 'string', value: '<auto|manual>', description: 'how slides are found, as for `lectern build` (default: decided by the deck)'},
+      {name: 'frail', type: 'boolean', description: 'exit with 1 on warnings too'}
+    ]
+  },
+  {
     name: 'check',
     usage: 'lectern check <file.md|folder>… [--json]',
     summary: 'find what would go wrong in front of an audience, measured in a browser',

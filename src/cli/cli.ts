@@ -19,6 +19,7 @@ const load: Record<string, () => Promise<CommandModule>> = {
   serve: () => import('./commands/serve.js'),
   pdf: () => import('./commands/pdf.js'),
   png: () => import('./commands/png.js'),
+  pptx: () => import('./commands/pptx.js'),
   check: () => import('./commands/check.js'),
   themes: () => import('./commands/themes.js'),
   import: () => import('./commands/import.js')

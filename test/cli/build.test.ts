@@ -53,7 +53,7 @@ describe('lectern build', () => {
   it('should list every command in --help', () => {
     const result = runCli(['--help'])
     expect(result.status).toBe(0)
-    for (const command of ['build', 'serve', 'pdf', 'png', 'check', 'themes', 'import']) {
+    for (const command of ['build', 'serve', 'pdf', 'png', 'pptx', 'check', 'themes', 'import']) {
       expect(result.stdout).toMatch(new RegExp(`^  ${command} `, 'm'))
     }
     const build = runCli(['build', '--help'])
@@ -69,7 +69,7 @@ describe('lectern build', () => {
 
 describe('lectern <command> without an input', () => {
   it('should be a usage error (exit 2) for every command that takes one, never an internal error', () => {
-    for (const command of ['build', 'serve', 'pdf', 'png', 'check', 'import']) {
+    for (const command of ['build', 'serve', 'pdf', 'png', 'pptx', 'check', 'import']) {
       const result = runCli([command])
       expect(result.status, command).toBe(2)
       expect(result.stderr, command).toMatch(/^lectern: error: Missing input: `lectern /)
