@@ -134,9 +134,13 @@ describeBrowser('hostile attribute decks in Chromium', () => {
         await page.waitForTimeout(100)
         await page.keyboard.press('Escape')
       }
-      // The speaker view shows each slide's notes as the deck is walked.
+      // The speaker view shows each slide's notes as the deck is walked. It posts its preview's
+      // state back to the deck (debounced by 500 ms): opened at the first slide, a late post on a
+      // slow machine sends the walk back to its start, not to where the first walk ended.
+      await page.evaluate(() => (window as unknown as {Reveal: RevealApi}).Reveal.slide(0, 0, -1))
       const [popup] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('s')])
       await popup.waitForFunction(() => document.querySelector('.speaker-controls-notes'), undefined, {timeout: 20_000})
+      await page.waitForTimeout(800)
       const slides = await walk(page)
       await page.waitForTimeout(300)
       const speakerView = (await popup.locator('.speaker-controls-notes').count()) === 1
