@@ -19,6 +19,7 @@ import type {VFile} from 'vfile'
 import {packageRoot} from '../paths.js'
 import type {ParseCache} from './cache.js'
 import {syntaxOf} from './syntax-of.js'
+import {nextTurn} from '../next-turn.js'
 
 /** Something that parses markdown text: a unified processor. */
 export interface MarkdownParser {
@@ -33,6 +34,10 @@ export interface ParseOptions {
   worker?: boolean | null | undefined
   /** Characters of sections to parse in one call (default: `groupLength`). */
   groupLength?: number | null | undefined
+  /** Parse large files on a worker thread only, so this thread stays free to answer requests (default: `false`). */
+  offThread?: boolean | null | undefined
+  /** Stop parsing when aborted: the worker ends and the promise rejects with the signal's reason; sections parsed so far stay cached (default: none). */
+  signal?: AbortSignal | null | undefined
 }
 
 /** A top-level section of a markdown file. */
@@ -53,6 +58,8 @@ export const groupLength = 2_000
 export const minWorkerCores = 4
 /** With this many characters to parse, a worker thread pays for its start-up. */
 export const minWorkerLength = 96_000
+/** Off the main thread, the event loop runs after joining this many sections (a few milliseconds of copying). */
+const yieldSections = 200
 
 /** Parse markdown into one mdast tree, by sections when the file is large; the tree equals `processor.parse(file)`. */
 export async function parseMarkdown(processor: MarkdownParser, file: VFile, options?: Readonly<ParseOptions> | null): Promise<Root> {
@@ -61,7 +68,15 @@ export async function parseMarkdown(processor: MarkdownParser, file: VFile, opti
   const value = String(file)
   const cache = settings.cache ?? undefined
   const maxGroup = settings.groupLength ?? groupLength
-  const whole = () => processor.parse(file) as Root
+  const signal = settings.signal ?? undefined
+  const offThread = settings.offThread === true
+  signal?.throwIfAborted()
+  const whole = async (): Promise<Root> => {
+    if (!offThread || value.length < minSectionedLength) return processor.parse(file) as Root
+    // The file as one text, as `processor.parse` reads it.
+    const [tree] = await parseTexts(processor, [value], true, {thisThread: false, signal})
+    return tree
+  }
   // A byte order mark shifts micromark's offsets; definitions and footnotes
   // are shared between sections: both are parsed whole.
   if ((!cache && value.length < minSectionedLength) || value.charCodeAt(0) === 0xfeff || value.includes(']:')) return whole()
@@ -84,21 +99,30 @@ export async function parseMarkdown(processor: MarkdownParser, file: VFile, opti
   // V8's own threads (concurrent GC, background compiles) keep a second core
   // busy already: on two cores a worker made a 1,000-slide build 100 ms slower.
   const cores = os.availableParallelism()
-  const useWorker = settings.worker ?? (missing >= minWorkerLength && cores >= minWorkerCores && os.loadavg()[0] < cores - 1.5)
-  const trees = await parseTexts(processor, texts, useWorker)
-
-  for (const [index, group] of groups.entries()) {
-    const pieces = toSectionNodes(trees[index], sections, group, group.to < sections.length)
-    if (!pieces) return whole()
+  // Off the main thread, what parses in milliseconds (a small deck, a few changed sections) still parses here.
+  const away = offThread && missing >= minSectionedLength
+  const useWorker = away || (settings.worker ?? (missing >= minWorkerLength && cores >= minWorkerCores && os.loadavg()[0] < cores - 1.5))
+  let split = true
+  // Each group is placed (and cached) as soon as it is parsed, so a parse that is aborted keeps what it did.
+  const place = (index: number, tree: Root): void => {
+    const group = groups[index]
+    const pieces = split ? toSectionNodes(tree, sections, group, group.to < sections.length) : undefined
+    if (!pieces) {
+      split = false
+      return
+    }
     for (const [offset, nodes] of pieces.entries()) {
       const at = group.from + offset
       parsed[at] = nodes
       if (cache) cache.set(value.slice(sections[at].start, sections[at].end), {nodes})
     }
   }
+  await parseTexts(processor, texts, useWorker, {thisThread: !away, signal, onTree: place})
+  if (!split) return whole()
 
   const children: RootContent[] = []
   for (const [index, section] of sections.entries()) {
+    if (offThread && index > 0 && index % yieldSections === 0) await nextTurn(signal)
     const shift = {line: section.line - 1, offset: section.start}
     // Cached nodes stay pristine: the pipeline changes the tree it is given (a cache that hands out copies needs none).
     for (const node of parsed[index]!) children.push(cache && !cache.copies ? cloneShifted(node, shift) : shiftInPlace(node, shift))
@@ -200,23 +224,34 @@ function toSectionNodes(tree: Root, sections: Section[], group: Group, hasNext: 
   return index === children.length ? pieces : undefined
 }
 
+export interface ParseTextsOptions {
+  /** Parse on this thread too; `false` leaves every text to the worker, except those it could not parse (default: `true`). */
+  thisThread?: boolean | undefined
+  /** Stop when aborted: the worker ends and the promise rejects with the signal's reason (default: none). */
+  signal?: AbortSignal | undefined
+  /** Called with each tree as it is parsed, in any order (default: none). */
+  onTree?: ((index: number, tree: Root) => void) | undefined
+}
+
 /**
  * Parse texts on this thread and, if asked, on a worker thread, each taking
- * the next text not yet taken; `thisThread: false` leaves them all to the
- * worker (for tests), except those it could not parse.
+ * the next text not yet taken.
  */
 export async function parseTexts(
   processor: MarkdownParser,
   texts: string[],
   useWorker: boolean,
-  options?: {thisThread?: boolean | undefined}
+  options?: Readonly<ParseTextsOptions>
 ): Promise<Root[]> {
+  const signal = options?.signal
+  const onTree = options?.onTree
   // Not `new Array(n)`: `every` skips the holes of a sparse array.
   const trees: Array<Root | undefined> = Array.from({length: texts.length}, () => undefined)
   const counter = new Int32Array(new SharedArrayBuffer(4))
   const workerFile = path.join(packageRoot(), 'lib', 'parse-worker.js')
   let finished: Promise<void> | undefined
   let worker: Worker | undefined
+  let onAbort: (() => void) | undefined
 
   if (useWorker && texts.length > 0 && existsSync(workerFile)) {
     // Loaded only here: most decks never start a thread.
@@ -232,23 +267,41 @@ export async function parseTexts(
         // A worker whose syntax differs from the processor's (a plugin added to
         // the chain but not to syntax.ts) is not trusted: this thread parses its texts.
         if ('syntax' in message) refused = message.syntax !== syntax
-        else if (!refused) trees[message.index] = JSON.parse(message.json) as Root
+        else if (!refused && !signal?.aborted) {
+          const tree = JSON.parse(message.json) as Root
+          trees[message.index] = tree
+          onTree?.(message.index, tree)
+        }
         if (trees.every(Boolean)) done()
       })
       // A worker that cannot start or fails leaves its texts to this thread.
       worker!.on('error', done)
       worker!.on('exit', done)
+      // A parse no longer wanted ends its worker at once.
+      onAbort = done
+      signal?.addEventListener('abort', onAbort, {once: true})
     })
   }
 
-  while (options?.thisThread !== false || !worker) {
-    const index = Atomics.add(counter, 0, 1)
-    if (index >= texts.length) break
-    trees[index] = processor.parse(texts[index]) as Root
+  try {
+    const parse = (index: number): void => {
+      const tree = processor.parse(texts[index]) as Root
+      trees[index] = tree
+      onTree?.(index, tree)
+    }
+    while (options?.thisThread !== false || !worker) {
+      signal?.throwIfAborted()
+      const index = Atomics.add(counter, 0, 1)
+      if (index >= texts.length) break
+      parse(index)
+    }
+    if (worker && finished && !trees.every(Boolean)) await finished
+    signal?.throwIfAborted()
+    for (const index of texts.keys()) if (!trees[index]) parse(index)
+  } finally {
+    if (onAbort) signal?.removeEventListener('abort', onAbort)
+    if (worker) void worker.terminate()
   }
-  if (worker && finished && !trees.every(Boolean)) await finished
-  if (worker) void worker.terminate()
-  for (const [index, text] of texts.entries()) trees[index] ??= processor.parse(text) as Root
   return trees as Root[]
 }
 

@@ -4,7 +4,7 @@
 import rehypeStringify from 'rehype-stringify'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
-import {unified, type Processor} from 'unified'
+import {unified, type Pluggable, type Processor} from 'unified'
 import type {Root as HastRoot} from 'hast'
 import type {Root as MdastRoot} from 'mdast'
 import type {FileAccess} from '../safety/project-root.js'
@@ -22,6 +22,7 @@ import rehypeSlideFootnotes from './rehype-slide-footnotes.js'
 import remarkSlides, {type Options as SlidesOptions} from './remark-slides.js'
 import {remarkSyntax} from '../markdown/syntax.js'
 import {slideHandlers} from '../slides/to-hast.js'
+import {nextTurn} from '../next-turn.js'
 
 export interface Options extends SlidesOptions, DocumentOptions, SanitizeOptions {
   /** Make a whole page; `false` gives the `.reveal` frame alone (default: `true`). */
@@ -30,6 +31,10 @@ export interface Options extends SlidesOptions, DocumentOptions, SanitizeOptions
   positions?: boolean | null | undefined
   /** Folders local pictures may come from, from `resolveFileAccess()` (default: the project root of each file). */
   fileAccess?: Readonly<FileAccess> | null | undefined
+  /** Let the event loop run between passes, so a server keeps answering while a large deck renders (default: `false`). */
+  yieldBetweenPasses?: boolean | null | undefined
+  /** Stop between passes when aborted, rejecting with the signal's reason (default: none). */
+  signal?: AbortSignal | null | undefined
 }
 
 /** Classes rehype-katex renders. */
@@ -38,26 +43,39 @@ const mathClasses = new Set(['language-math', 'math-display', 'math-inline'])
 /** Create the frozen processor that turns markdown into a reveal.js page. */
 export function createProcessor(options?: Readonly<Options> | null): Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string> {
   const settings = options || {}
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkSyntax)
-    .use(remarkSlides, settings)
-    .use(remarkRehype, {allowDangerousHtml: true, handlers: {...slideHandlers, ...contentHandlers}})
+  const passes: Pluggable[] = [
+    [remarkSlides, settings],
+    [remarkRehype, {allowDangerousHtml: true, handlers: {...slideHandlers, ...contentHandlers}}],
     // parse5 (rehype-raw) loads only for decks with raw HTML; a tree without `raw` nodes needs no re-parse.
-    .use(lazyPlugin(() => import('rehype-raw'), hasRaw))
+    lazyPlugin(() => import('rehype-raw'), hasRaw),
     // Every attribute, whatever wrote it, goes through one allow-list; then raw HTML is sanitized.
-    .use(rehypeCheckAttributes, settings)
-    .use(rehypeSanitizeSlides, settings)
-    .use(rehypeColumns)
+    [rehypeCheckAttributes, settings],
+    [rehypeSanitizeSlides, settings],
+    rehypeColumns,
     // What lectern generates comes after sanitizing, so its markup is kept whole.
     // highlight.js and KaTeX load only for decks with code or math.
-    .use(lazyPlugin(() => import('./rehype-highlight-code.js'), (tree) => hasClass(tree, (name) => name.startsWith('language-'))))
-    .use(lazyPlugin(() => import('rehype-katex'), (tree) => hasClass(tree, (name) => mathClasses.has(name))))
-    .use(rehypeNotesMath)
-    .use(rehypeSlideFootnotes)
-    .use(rehypeLocalAssets, {fileAccess: settings.fileAccess})
-    .use(rehypeReveal)
-  if (settings.positions) processor.use(rehypePositions)
-  if (settings.document !== false) processor.use(rehypeRevealDocument, settings)
+    lazyPlugin(() => import('./rehype-highlight-code.js'), (tree) => hasClass(tree, (name) => name.startsWith('language-'))),
+    lazyPlugin(() => import('rehype-katex'), (tree) => hasClass(tree, (name) => mathClasses.has(name))),
+    rehypeNotesMath,
+    rehypeSlideFootnotes,
+    [rehypeLocalAssets, {fileAccess: settings.fileAccess}],
+    rehypeReveal
+  ]
+  if (settings.positions) passes.push(rehypePositions)
+  if (settings.document !== false) passes.push([rehypeRevealDocument, settings])
+  const processor = unified().use(remarkParse).use(remarkSyntax)
+  for (const pass of passes) {
+    processor.use([pass])
+    if (settings.yieldBetweenPasses) processor.use(pause(settings.signal ?? undefined))
+  }
   return processor.use(rehypeStringify).freeze() as unknown as Processor<MdastRoot, MdastRoot, HastRoot, HastRoot, string>
+}
+
+/** A pass that lets the event loop run (a new plugin each time: unified attaches a plugin once). */
+function pause(signal: AbortSignal | undefined) {
+  return function () {
+    return async function (): Promise<undefined> {
+      await nextTurn(signal)
+    }
+  }
 }

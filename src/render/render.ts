@@ -26,7 +26,7 @@ import {toMathAssets, toMediaAssets} from './content-assets.js'
 import {toDeckFonts} from './fonts.js'
 import {toLecternTheme} from '../themes/reveal-themes.js'
 import type {ParseCache} from '../markdown/cache.js'
-import {parseMarkdown} from '../markdown/parse-parallel.js'
+import {minSectionedLength, parseMarkdown} from '../markdown/parse-parallel.js'
 
 /** A file of a built deck: copied from `from`, or written from `content`. */
 export interface OutputFile {
@@ -56,6 +56,10 @@ export interface RenderOptions extends DeckOptions {
   positions?: boolean | null | undefined
   /** Parsed sections kept between renders of a deck, from `createParseCache()`, so a rebuild parses only changed sections (default: none). */
   cache?: ParseCache | null | undefined
+  /** Render without holding this thread for long: parse large decks on a worker thread only, and let the event loop run between passes, as `serve` does (default: `false`). */
+  background?: boolean | null | undefined
+  /** Stop rendering when aborted: a parse worker ends and the promise rejects with the signal's reason (default: none). */
+  signal?: AbortSignal | null | undefined
 }
 
 /** Render markdown to a reveal.js page and the list of files it needs. */
@@ -121,6 +125,9 @@ export async function renderDeck(file: VFile, options?: Readonly<RenderOptions> 
     positions: settings.positions,
     allowHtml: config.allowHtml,
     fileAccess: access,
+    // A small deck renders in milliseconds: only a large one gives the event loop its turns.
+    yieldBetweenPasses: settings.background && String(file.value).length >= minSectionedLength,
+    signal: settings.signal,
     metrics(meta) {
       // A theme that failed to load is already an error; the splitter still needs whole metrics.
       return {...(useTheme(meta)?.metrics ?? defaultMetrics), ...canvasSize(meta.aspect)}
@@ -142,7 +149,7 @@ export async function renderDeck(file: VFile, options?: Readonly<RenderOptions> 
   let result: string
   try {
     // Large decks are parsed by sections, on two threads, reusing cached sections.
-    const tree = await parseMarkdown(processor, file, {cache: settings.cache})
+    const tree = await parseMarkdown(processor, file, {cache: settings.cache, offThread: settings.background, signal: settings.signal})
     imported?.placeImportedTree(tree, file)
     result = processor.stringify(await processor.run(tree, file), file)
   } catch (error) {

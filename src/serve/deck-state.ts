@@ -52,6 +52,8 @@ export interface Deck {
   clients: Set<ServerResponse>
   timer: NodeJS.Timeout | undefined
   building: Promise<void> | undefined
+  /** The build running now: what aborts it, and the signature of the file it read (once read). */
+  running: {abort: AbortController; read: string | undefined} | undefined
   dirty: boolean
   removed: boolean
   /** Parsed sections kept between builds, so a save re-parses only what changed. */
@@ -66,6 +68,16 @@ const referenceAttribute = /\s(?:src|href|poster|data-src|data-background-image|
  * missing deck is given this long to come back before it counts as gone.
  */
 export const returnMs = 150
+
+/** What changes when a file is saved again: its modification time and size (`''` when it cannot be read). */
+export function fileSignature(file: string): string {
+  try {
+    const stats = statSync(file)
+    return `${stats.mtimeMs}:${stats.size}`
+  } catch {
+    return ''
+  }
+}
 
 /** Read a deck, giving a file that is missing a moment to be saved back. */
 export async function readWhenSaved(source: string, input: string): Promise<string> {

@@ -18,7 +18,7 @@ import {isLecternError, LecternError} from '../errors.js'
 import type {DeckOptions} from '../config/options.js'
 import {resolveConfig} from '../config/resolve.js'
 import {toRelativePath} from '../relative-path.js'
-import {isDeckFile, isInsideResolved, readWhenSaved, returnMs, toGood, withVersion, type Deck, type Good, type Problem} from './deck-state.js'
+import {fileSignature, isDeckFile, isInsideResolved, readWhenSaved, returnMs, toGood, withVersion, type Deck, type Good, type Problem} from './deck-state.js'
 import {broadcast, isAllowedHost, send, sendNoFavicon, sendPage, sendServed, toListenError, urlHost, writeEvent} from './http.js'
 import {toIndexPage, toWaitingPage, type IndexEntry} from './pages.js'
 import {reloadClient} from './reload-client.js'
@@ -103,6 +103,7 @@ export async function serve(input: string, options?: Readonly<ServeOptions> | nu
       clients: new Set(),
       timer: undefined,
       building: undefined,
+      running: undefined,
       dirty: false,
       removed: false,
       cache: createParseCache()
@@ -117,8 +118,11 @@ export async function serve(input: string, options?: Readonly<ServeOptions> | nu
     let error: LecternError | undefined
     let problems: Problem[] | undefined
     let good: Good | undefined
+    // A newer save (or `close()`) aborts this build; the sections it parsed stay cached for the next.
+    const abort = (deck.running = {abort: new AbortController(), read: undefined as string | undefined}).abort
     try {
       file = toFile(await readWhenSaved(deck.source, deck.input), deck.input, cwd)
+      deck.running.read = fileSignature(deck.source)
       const rendered = await renderDeck(file, {
         theme: config.theme,
         allowHtml: config.allowHtml,
@@ -126,7 +130,9 @@ export async function serve(input: string, options?: Readonly<ServeOptions> | nu
         allowFs: config.allowFs,
         cwd,
         inject: reloadClient(),
-        cache: deck.cache
+        cache: deck.cache,
+        background: !first, // before the server listens, nothing waits for this thread
+        signal: abort.signal
       })
       const fatal = file.messages.filter((message) => message.fatal)
       if (fatal.length > 0) {
@@ -145,7 +151,8 @@ export async function serve(input: string, options?: Readonly<ServeOptions> | nu
         : new LecternError('DECK', `Cannot render \`${deck.input}\`: ${caught instanceof Error ? caught.message : String(caught)}`, {cause: caught})
       problems = [{place: `${deck.input}:1:1`, reason: error.message}]
     }
-    if (closed || deck.removed) return
+    deck.running = undefined
+    if (closed || deck.removed || abort.signal.aborted) return
     if (good) {
       const before = deck.good?.signatures
       const changed = before ? [...good.signatures].filter(([key, value]) => before.has(key) && before.get(key) !== value).map(([key]) => key) : []
@@ -183,6 +190,8 @@ export async function serve(input: string, options?: Readonly<ServeOptions> | nu
   function schedule(deck: Deck): void {
     if (deck.building) {
       deck.dirty = true
+      // Only a build that read an older version of the deck is superseded; the event may be its own save's.
+      if (deck.running?.read && deck.running.read !== fileSignature(deck.source)) deck.running.abort.abort()
       return
     }
     clearTimeout(deck.timer)
@@ -231,6 +240,7 @@ export async function serve(input: string, options?: Readonly<ServeOptions> | nu
       if (!now.includes(deck.source)) {
         deck.removed = true
         clearTimeout(deck.timer)
+        deck.running?.abort.abort()
         broadcast(deck.clients, 'reload', {})
         decks.delete(deck.name)
       }
@@ -371,6 +381,7 @@ export async function serve(input: string, options?: Readonly<ServeOptions> | nu
       const pending: Array<Promise<void>> = []
       for (const deck of decks.values()) {
         clearTimeout(deck.timer)
+        deck.running?.abort.abort()
         if (deck.building) pending.push(deck.building.catch(() => {}))
         for (const client of deck.clients) client.end()
         deck.clients.clear()
