@@ -5,13 +5,12 @@
  * stay links, and the fonts the deck ships are embedded.
  */
 import {performance} from 'node:perf_hooks'
-import type {VFile} from 'vfile'
 import {deckName} from '../output/deck-folder.js'
 import {exportPath, resolveConfig} from '../config/resolve.js'
 import {LecternError} from '../errors.js'
-import type {DeckInfo} from '../deck/types.js'
 import {writeAtomically} from '../output/write-atomically.js'
-import {prepareDeck, withPrintedDeck, type ExportOptions, type PrintMode} from './session.js'
+import {prepareDeck, type FileExportResult} from './prepare.js'
+import {withPrintedDeck, type ExportOptions, type PrintMode} from './session.js'
 
 /** Options of `exportPdf`. */
 export interface PdfOptions extends ExportOptions {
@@ -23,22 +22,8 @@ export interface PdfOptions extends ExportOptions {
   handout?: boolean | null | undefined
 }
 
-/** What `exportPdf` did. */
-export interface PdfResult {
-  /** Input path as given. */
-  input: string
-  /** The PDF written; `undefined` when the deck had errors. */
-  output: string | undefined
-  /** The deck's file, with its messages. */
-  file: VFile
-  deck: DeckInfo | undefined
-  /** Slides printed. */
-  slides: number
-  /** Size of the PDF in bytes. */
-  bytes: number
-  /** Milliseconds the export took. */
-  ms: number
-}
+/** What `exportPdf` did: `output` is the PDF, `slides` the slides printed. */
+export type PdfResult = FileExportResult
 
 /** Print a markdown deck to PDF. */
 export async function exportPdf(input: string, options?: Readonly<PdfOptions> | null): Promise<PdfResult> {
@@ -49,7 +34,7 @@ export async function exportPdf(input: string, options?: Readonly<PdfOptions> | 
   }
   const mode: PrintMode = settings.handout ? 'handout' : settings.notes ? 'notes' : 'slides'
   const config = resolveConfig(settings, 'pdf')
-  const prepared = await prepareDeck(input, settings)
+  const prepared = await prepareDeck(input, settings, 'pdf')
   const output = exportPath(config, settings.output, deckName(prepared.absolute), 'pdf')
   if (output === prepared.absolute) {
     throw new LecternError('OUTPUT', `Refusing to write the PDF over its input \`${input}\`; choose another \`--output\``)

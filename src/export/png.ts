@@ -13,7 +13,8 @@ import {exportPath, resolveConfig} from '../config/resolve.js'
 import {LecternError} from '../errors.js'
 import {isInside} from '../relative-path.js'
 import type {DeckInfo} from '../deck/types.js'
-import {prepareDeck, withPrintedDeck, type ExportOptions} from './session.js'
+import {prepareDeck} from './prepare.js'
+import {withPrintedDeck, type ExportOptions} from './session.js'
 import {makeFolders} from '../output/make-folders.js'
 
 /** Options of `exportPng`. */
@@ -48,7 +49,7 @@ export async function exportPng(input: string, options?: Readonly<PngOptions> | 
   const start = performance.now()
   // `outDir` here is the folder of the pictures itself, not the output folder it defaults into.
   const config = resolveConfig({...settings, outDir: undefined}, 'png')
-  const prepared = await prepareDeck(input, settings)
+  const prepared = await prepareDeck(input, settings, 'png')
   const outDir = exportPath(config, settings.outDir, deckName(prepared.absolute), 'png')
   await refuseUnsafeOutDir(outDir, prepared.absolute)
   const result: PngResult = {input, outDir: undefined, files: [], file: prepared.file, deck: prepared.deck, ms: 0}

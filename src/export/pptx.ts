@@ -9,15 +9,13 @@ import path from 'node:path'
 import {performance} from 'node:perf_hooks'
 import rehypeParse from 'rehype-parse'
 import {unified} from 'unified'
-import type {VFile} from 'vfile'
 import {deckName} from '../output/deck-folder.js'
 import {exportPath, resolveConfig} from '../config/resolve.js'
-import {readDeckText, resolveInputs} from '../render/inputs.js'
-import {renderDeck, toFile, type OutputFile} from '../render/render.js'
+import type {OutputFile} from '../render/render.js'
 import {LecternError} from '../errors.js'
 import type {DeckOptions} from '../config/options.js'
 import {deckCanvas} from '../deck/canvas.js'
-import type {DeckInfo} from '../deck/types.js'
+import {prepareDeck, type FileExportResult} from './prepare.js'
 import {writeAtomically} from '../output/write-atomically.js'
 import type {ExportProgress} from './session.js'
 import {toPptxSlides} from './pptx-slides.js'
@@ -32,22 +30,8 @@ export interface PptxOptions extends DeckOptions {
   onProgress?: ((event: ExportProgress) => void) | null | undefined
 }
 
-/** What `exportPptx` did. */
-export interface PptxResult {
-  /** Input path as given. */
-  input: string
-  /** The `.pptx` written; `undefined` when the deck had errors. */
-  output: string | undefined
-  /** The deck's file, with its messages. */
-  file: VFile
-  deck: DeckInfo | undefined
-  /** Slides written. */
-  slides: number
-  /** Size of the file in bytes. */
-  bytes: number
-  /** Milliseconds the export took. */
-  ms: number
-}
+/** What `exportPptx` did: `output` is the `.pptx`, `slides` the slides written. */
+export type PptxResult = FileExportResult
 
 /** Slides between two progress reports. */
 const progressEvery = 50
@@ -56,31 +40,23 @@ const progressEvery = 50
 export async function exportPptx(input: string, options?: Readonly<PptxOptions> | null): Promise<PptxResult> {
   const settings = options || {}
   const start = performance.now()
-  const config = resolveConfig(settings, 'pptx')
-  const cwd = config.cwd
-  const files = resolveInputs([input], cwd)
-  if (files.length !== 1) {
-    throw new LecternError('USAGE', `Unexpected folder \`${input}\` with ${files.length} decks, expected one markdown file`)
-  }
-  const absolute = files[0]
-  const output = exportPath(config, settings.output, deckName(absolute), 'pptx')
-  if (output === absolute) {
-    throw new LecternError('OUTPUT', `Refusing to write the PowerPoint file over its input \`${input}\`; choose another \`--output\``)
-  }
   let done = 0
   let total = 3
   const step = (name: string) => settings.onProgress?.({step: name, done: done++, total})
 
   step('render')
-  const file = toFile(readDeckText(absolute, input), input, cwd)
-  const rendered = await renderDeck(file, {theme: config.theme, allowHtml: config.allowHtml, split: config.split, allowFs: config.allowFs, cwd})
-  const deck = file.data.deck
+  const prepared = await prepareDeck(input, settings, 'pptx')
+  const {absolute, file, deck} = prepared
+  const output = exportPath(resolveConfig(settings, 'pptx'), settings.output, deckName(absolute), 'pptx')
+  if (output === absolute) {
+    throw new LecternError('OUTPUT', `Refusing to write the PowerPoint file over its input \`${input}\`; choose another \`--output\``)
+  }
   const result: PptxResult = {input, output: undefined, file, deck, slides: 0, bytes: 0, ms: 0}
-  if (file.messages.some((message) => message.fatal) || !rendered.html) return {...result, ms: performance.now() - start}
+  if (!prepared.html) return {...result, ms: performance.now() - start}
 
-  const tree = unified().use(rehypeParse).parse(rendered.html)
+  const tree = unified().use(rehypeParse).parse(prepared.html)
   const slides = toPptxSlides(tree)
-  const theme = toPptxTheme(rendered.theme?.css ?? '', file.data.meta?.vars)
+  const theme = toPptxTheme(prepared.theme?.css ?? '', file.data.meta?.vars)
   total = 3 + Math.ceil(slides.length / progressEvery)
   // pptxgenjs loads only when a file is written.
   const {writePptx} = await import('./pptx-write.js')
@@ -90,7 +66,7 @@ export async function exportPptx(input: string, options?: Readonly<PptxOptions> 
     title: deck?.title ?? deckName(absolute),
     author: deck?.author,
     lang: deck?.lang ?? 'en',
-    readImage: createImageReader(rendered.assets),
+    readImage: createImageReader(prepared.assets),
     onMathText(tex, reason) {
       file.message(`Unexpected formula \`${tex}\` that could not be drawn as a picture (${reason}), expected TeX MathJax reads; it is kept as text`, {
         ruleId: 'pptx-math-text',

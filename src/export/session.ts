@@ -9,18 +9,15 @@ import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {Browser, Page} from 'playwright-core'
-import type {VFile} from 'vfile'
 import {launchBrowser, type LaunchOptions} from '../browser/launch.js'
 import {writeDeckFiles} from '../output/deck-folder.js'
-import {readDeckText, resolveInputs} from '../render/inputs.js'
-import {renderDeck, toFile} from '../render/render.js'
 import {LecternError} from '../errors.js'
 import type {DeckOptions} from '../config/options.js'
 import {resolveConfig} from '../config/resolve.js'
 import {clientScript} from '../paths.js'
 import type {PrintLayout as PageLayout, PrintMode, PrintPlugin} from '../client/print-layout.js'
 import {deckCanvas} from '../deck/canvas.js'
-import type {DeckInfo} from '../deck/types.js'
+import type {PreparedDeck} from './prepare.js'
 
 /** Options every export takes. */
 export interface ExportOptions extends DeckOptions, LaunchOptions {
@@ -41,33 +38,6 @@ export type {PrintMode} from '../client/print-layout.js'
 export interface PrintLayout extends PageLayout {
   /** Handout pages whose notes did not fit at the smallest size. */
   long: number
-}
-
-/** A rendered deck, before any browser. */
-export interface PreparedDeck {
-  /** Input path as given. */
-  input: string
-  /** Absolute input path. */
-  absolute: string
-  file: VFile
-  deck: DeckInfo | undefined
-  html: string
-  assets: Parameters<typeof writeDeckFiles>[2]
-}
-
-/** Render one deck for export; `html` is empty when the deck has fatal errors. */
-export async function prepareDeck(input: string, options: Readonly<ExportOptions>): Promise<PreparedDeck> {
-  const config = resolveConfig(options, 'pdf')
-  const cwd = config.cwd
-  const files = resolveInputs([input], cwd)
-  if (files.length !== 1) {
-    throw new LecternError('USAGE', `Unexpected folder \`${input}\` with ${files.length} decks, expected one markdown file`)
-  }
-  const absolute = files[0]
-  const file = toFile(readDeckText(absolute, input), input, cwd)
-  const rendered = await renderDeck(file, {theme: config.theme, allowHtml: config.allowHtml, split: config.split, allowFs: config.allowFs, cwd})
-  const fatal = file.messages.some((message) => message.fatal)
-  return {input, absolute, file, deck: file.data.deck, html: fatal ? '' : rendered.html, assets: rendered.assets}
 }
 
 /** An open deck in a browser, laid out for printing. */
