@@ -34,7 +34,7 @@ export interface ResolvedConfig {
   readonly inject: string | undefined
   /** Absolute folders besides each deck's project root its files may come from. */
   readonly allowFs: ReadonlyArray<string>
-  /** Absolute folder of kept sections; `undefined` keeps none. */
+  /** Absolute folder of kept sections (`build` only); `undefined` keeps none. */
   readonly cacheDir: string | undefined
   /** Browser path as given; `undefined` searches the usual places. */
   readonly browser: string | undefined
@@ -63,7 +63,9 @@ export function resolveConfig(inline: Readonly<ConfigInput> | null | undefined, 
     singleFile: given.singleFile ?? defaults.singleFile,
     allowFs: Object.freeze((given.allowFs ?? []).map((dir) => path.resolve(cwd, dir))),
     inject: given.inject ?? undefined,
-    cacheDir: given.cacheDir === false ? undefined : path.resolve(cwd, given.cacheDir ?? defaultCacheDir(cwd)),
+    // Only a build keeps sections on disk; finding the default folder walks up the tree, which
+    // every render (each `serve` rebuild, each export step) would otherwise pay for.
+    cacheDir: command !== 'build' || given.cacheDir === false ? undefined : path.resolve(cwd, given.cacheDir ?? defaultCacheDir(cwd)),
     browser: given.browser ?? undefined,
     timeout: given.timeout ?? defaults.timeout,
     port,
