@@ -49,6 +49,21 @@ export interface Style {
   subscript?: boolean
 }
 
+/** Elements that only style their text, and the style each adds. */
+const emphasisOf: Readonly<Record<string, Partial<Style>>> = {
+  strong: {bold: true},
+  b: {bold: true},
+  em: {italic: true},
+  i: {italic: true},
+  code: {code: true},
+  kbd: {code: true},
+  samp: {code: true},
+  del: {strike: true},
+  s: {strike: true},
+  sup: {superscript: true},
+  sub: {subscript: true}
+}
+
 /** The runs of inline content, styled as its elements say. */
 export function toRuns(nodes: ElementContent[], style: Style): PptxRun[] {
   const runs: PptxRun[] = []
@@ -64,32 +79,14 @@ export function toRuns(nodes: ElementContent[], style: Style): PptxRun[] {
       runs.push({text: toTex(node), ...style, italic: true})
       continue
     }
+    const emphasis = emphasisOf[node.tagName]
+    if (emphasis) {
+      runs.push(...toRuns(node.children, {...style, ...emphasis}))
+      continue
+    }
     switch (node.tagName) {
       case 'br':
         runs.push({text: '', break: true})
-        break
-      case 'strong':
-      case 'b':
-        runs.push(...toRuns(node.children, {...style, bold: true}))
-        break
-      case 'em':
-      case 'i':
-        runs.push(...toRuns(node.children, {...style, italic: true}))
-        break
-      case 'code':
-      case 'kbd':
-      case 'samp':
-        runs.push(...toRuns(node.children, {...style, code: true}))
-        break
-      case 'del':
-      case 's':
-        runs.push(...toRuns(node.children, {...style, strike: true}))
-        break
-      case 'sup':
-        runs.push(...toRuns(node.children, {...style, superscript: true}))
-        break
-      case 'sub':
-        runs.push(...toRuns(node.children, {...style, subscript: true}))
         break
       case 'a': {
         const href = typeof node.properties.href === 'string' ? node.properties.href : undefined
