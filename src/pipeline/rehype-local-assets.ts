@@ -45,7 +45,7 @@ const sourceAttributes: Record<string, string[]> = {
   video: ['src', 'poster'],
   audio: ['src'],
   source: ['src'],
-  section: ['dataBackgroundImage', 'data-background-image', 'dataBackgroundVideo', 'data-background-video']
+  section: ['dataBackgroundImage', 'dataBackgroundVideo']
 }
 
 /** Copy local media into the deck and rewrite references to them. */
